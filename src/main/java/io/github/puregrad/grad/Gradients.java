@@ -1,0 +1,63 @@
+package io.github.puregrad.grad;
+
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Graph;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+
+/**
+ * The result of {@link Autodiff#backward}: d output / d node for every node of the graph.
+ * Immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * Expr a = Expr.of(-4.0, "a");
+ * Expr b = Expr.of(2.0, "b");
+ * Gradients grads = Autodiff.backward(a.mul(b));
+ * grads.get(a);   // 2.0
+ * grads.get(b);   // -4.0
+ * }</pre>
+ *
+ * <p>Nodes are looked up by {@link Expr#id()}, so a parameter's gradient can be read through the
+ * updated parameter ({@link Expr.Leaf#withValue}) after a training step.
+ */
+public final class Gradients {
+  private final Graph graph;
+  private final double[] grads; // by topological position; never written after construction
+
+  Gradients(Graph graph, double[] grads) {
+    this.graph = graph;
+    this.grads = grads;
+  }
+
+  /** {@return d output / d node; 0.0 for a node the output does not depend on} */
+  public double get(Expr node) {
+    int position = graph.positionOf(node);
+    return position < 0 ? 0.0 : grads[position];
+  }
+
+  /** {@return the gradient at topological position {@code position} of {@link #graph()}} */
+  public double at(int position) {
+    return grads[position];
+  }
+
+  /** {@return the graph these gradients belong to} */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** {@return the number of nodes with a gradient: every node of the graph} */
+  public int size() {
+    return grads.length;
+  }
+
+  /** {@return every node with its gradient, in topological order (built on each call, O(n))} */
+  public Map<Expr, Double> asMap() {
+    return LinkedHashMap.ofEntries(
+        graph.nodes().zipWithIndex().map(t -> io.vavr.Tuple.of(t._1, grads[t._2])));
+  }
+
+  @Override
+  public String toString() {
+    return "Gradients[size=" + grads.length + ", output=" + graph.output() + "]";
+  }
+}
