@@ -89,6 +89,12 @@ public sealed interface Expr
   /** {@return a short display name of the operation: "+", "*", "tanh", ..., "" for a leaf} */
   String symbol();
 
+  /**
+   * {@return what {@code visitor} makes of this node}: the exhaustive, typed way to tell the kinds
+   * apart. It looks at this node only; callers walk a {@link Graph} to visit a whole graph.
+   */
+  <R> R accept(Visitor<R> visitor);
+
   default Expr add(Expr other) {
     return new Add(this, other, value() + other.value(), Ids.next());
   }
@@ -155,6 +161,34 @@ public sealed interface Expr
     return div(of(other));
   }
 
+  /**
+   * One method per kind of node, for interpreters that need the concrete record (printing, export,
+   * compilation, symbolic derivatives). Adding a kind breaks every visitor at compile time.
+   *
+   * @param <R> the result of visiting one node
+   */
+  interface Visitor<R> {
+    R leaf(Leaf node);
+
+    R add(Add node);
+
+    R mul(Mul node);
+
+    R pow(Pow node);
+
+    R powExpr(PowExpr node);
+
+    R exp(Exp node);
+
+    R log(Log node);
+
+    R tanh(Tanh node);
+
+    R relu(Relu node);
+
+    R sigmoid(Sigmoid node);
+  }
+
   // -- the family
 
   /**
@@ -192,6 +226,11 @@ public sealed interface Expr
     @Override
     public double partial(int index) {
       throw Node.noOperand(this, index);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.leaf(this);
     }
 
     @Override
@@ -238,6 +277,11 @@ public sealed interface Expr
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.add(this);
+    }
+
+    @Override
     public String symbol() {
       return "+";
     }
@@ -277,6 +321,11 @@ public sealed interface Expr
     @Override
     public Expr operand(int index) {
       return Node.pick(this, index, left, right);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mul(this);
     }
 
     @Override
@@ -326,6 +375,11 @@ public sealed interface Expr
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.pow(this);
+    }
+
+    @Override
     public String symbol() {
       return "^" + Node.number(exponent);
     }
@@ -372,6 +426,11 @@ public sealed interface Expr
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.powExpr(this);
+    }
+
+    @Override
     public String symbol() {
       return "^";
     }
@@ -411,6 +470,11 @@ public sealed interface Expr
     @Override
     public Expr operand(int index) {
       return Node.pick(this, index, operand);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.exp(this);
     }
 
     @Override
@@ -456,6 +520,11 @@ public sealed interface Expr
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.log(this);
+    }
+
+    @Override
     public String symbol() {
       return "log";
     }
@@ -498,6 +567,11 @@ public sealed interface Expr
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tanh(this);
+    }
+
+    @Override
     public String symbol() {
       return "tanh";
     }
@@ -537,6 +611,11 @@ public sealed interface Expr
     @Override
     public Expr operand(int index) {
       return Node.pick(this, index, operand);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.relu(this);
     }
 
     @Override
@@ -588,6 +667,11 @@ public sealed interface Expr
     @Override
     public Expr operand(int index) {
       return Node.pick(this, index, operand);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.sigmoid(this);
     }
 
     @Override
