@@ -1,0 +1,124 @@
+package io.github.puregrad.grad;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.puregrad.expr.Expr;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The PyTorch golden cases of {@code pytorch-gradients.json}, built through the public API. */
+final class Golden {
+  private Golden() {}
+
+  /**
+   * One case, built.
+   *
+   * @param name the case's name
+   * @param inputs the input leaves by name
+   * @param output the output expression
+   * @param value PyTorch's forward value
+   * @param grads PyTorch's gradient for every input
+   */
+  record Case(
+      String name,
+      Map<String, Expr.Leaf> inputs,
+      Expr output,
+      double value,
+      Map<String, Double> grads) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Case> cases() {
+    try (InputStream in = Golden.class.getResourceAsStream("/pytorch-gradients.json")) {
+      if (in == null) {
+        throw new IllegalStateException("pytorch-gradients.json is not on the test class path");
+      }
+      List<Case> cases = new ArrayList<>();
+      for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
+        cases.add(build(c));
+      }
+      return cases;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Case build(JsonNode c) {
+    Map<String, Expr.Leaf> inputs = new LinkedHashMap<>();
+    c.get("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), Expr.of(e.getValue().asDouble(), e.getKey())));
+    Map<String, Expr> values = new LinkedHashMap<>(inputs);
+    for (JsonNode step : c.get("steps")) {
+      String op = step.get(1).asText();
+      Expr a = operand(values, step.get(2));
+      Expr result;
+      switch (op) {
+        case "pow":
+          result = a.pow(step.get(3).asDouble());
+          break;
+        case "neg":
+          result = a.neg();
+          break;
+        case "exp":
+          result = a.exp();
+          break;
+        case "log":
+          result = a.log();
+          break;
+        case "tanh":
+          result = a.tanh();
+          break;
+        case "relu":
+          result = a.relu();
+          break;
+        case "sigmoid":
+          result = a.sigmoid();
+          break;
+        default:
+          result = binary(op, a, operand(values, step.get(3)));
+      }
+      values.put(step.get(0).asText(), result);
+    }
+    Map<String, Double> grads = new LinkedHashMap<>();
+    c.get("grads").fields().forEachRemaining(e -> grads.put(e.getKey(), e.getValue().asDouble()));
+    return new Case(
+        c.get("name").asText(),
+        inputs,
+        values.get(c.get("output").asText()),
+        c.get("value").asDouble(),
+        grads);
+  }
+
+  private static Expr binary(String op, Expr a, Expr b) {
+    switch (op) {
+      case "add":
+        return a.add(b);
+      case "sub":
+        return a.sub(b);
+      case "mul":
+        return a.mul(b);
+      case "div":
+        return a.div(b);
+      default:
+        throw new IllegalArgumentException("unknown op in golden file: " + op);
+    }
+  }
+
+  private static Expr operand(Map<String, Expr> values, JsonNode operand) {
+    if (operand.isNumber()) {
+      return Expr.of(operand.asDouble());
+    }
+    Expr value = values.get(operand.asText());
+    if (value == null) {
+      throw new IllegalArgumentException("golden file names an unknown value: " + operand);
+    }
+    return value;
+  }
+}
