@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * <p>Expressions are straight-line programs: each step applies an operation to earlier values, so
  * values are shared and the result is a DAG, built without recursion. Steps keep clear of points
  * where finite differences mislead: {@code log}, fractional and negative powers and the divisor of
- * {@code div} get a positive operand ({@code v*v + 0.5} when the operand is not), {@code relu}
- * is not applied within 1e-3 of its kink, and values beyond 1e6 in size are squashed with tanh.
+ * {@code div} get a positive operand ({@code v*v + 0.5} when the operand is not), {@code relu} is
+ * not applied within 1e-3 of its kink, and values beyond 1e6 in size are squashed with tanh.
  *
  * @param inputs how many input leaves, {@code x0 ... x(n-1)}
  * @param operations how many operations
@@ -165,7 +165,9 @@ public record ExprGenerator(int inputs, int operations, double low, double high,
       case TANH:
         return p.step("tanh", a.tanh(), a);
       case RELU:
-        return Math.abs(a.value()) > 1e-3 ? p.step("relu", a.relu(), a) : p.step("tanh", a.tanh(), a);
+        return Math.abs(a.value()) > 1e-3
+            ? p.step("relu", a.relu(), a)
+            : p.step("tanh", a.tanh(), a);
       case SIGMOID:
         return p.step("sigmoid", a.sigmoid(), a);
     }
@@ -213,8 +215,7 @@ public record ExprGenerator(int inputs, int operations, double low, double high,
       text.append(name).append(" = ").append(op).append('(');
       for (int i = 0; i < operands.length; i++) {
         text.append(i == 0 ? "" : ", ");
-        text.append(
-            operands[i] instanceof Expr e ? names.get(e.id()).getOrElse("?") : operands[i]);
+        text.append(operands[i] instanceof Expr e ? names.get(e.id()).getOrElse("?") : operands[i]);
       }
       text.append(")  # ").append(result.value()).append('\n');
       return new Program(names.put(result.id(), name), text, result);

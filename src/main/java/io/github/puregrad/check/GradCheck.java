@@ -16,8 +16,8 @@ import io.vavr.collection.Vector;
  * report.describe();      // one line per leaf: analytic, numeric, relative error
  * }</pre>
  *
- * <p>The step for a leaf with value v is {@code h = 1e-6 * max(1, |v|)}; a leaf passes when
- * {@code |analytic - numeric| <= absolute + relative * max(|analytic|, |numeric|)}.
+ * <p>The step for a leaf with value v is {@code h = 1e-6 * max(1, |v|)}; a leaf passes when {@code
+ * |analytic - numeric| <= absolute + relative * max(|analytic|, |numeric|)}.
  *
  * @param relative the relative tolerance
  * @param absolute the absolute tolerance, for gradients near zero
@@ -80,12 +80,7 @@ public record GradCheck(double relative, double absolute) {
     public String toString() {
       return String.format(
           "%s leaf '%s' (value %s): analytic %s, numeric %s, relative error %.3g",
-          passed ? "ok  " : "FAIL",
-          leaf.label(),
-          leaf.value(),
-          analytic,
-          numeric,
-          relativeError());
+          passed ? "ok  " : "FAIL", leaf.label(), leaf.value(), analytic, numeric, relativeError());
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>Every node knows its forward value (computed once, when the node is built), its operands and
  * the local derivative of its value with respect to each operand. Leaves hold numbers; every
- * operation is one record below. Build graphs with the factories {@link #of(double)} and the
- * fluent methods; differentiate them with {@code io.github.puregrad.grad.Autodiff}.
+ * operation is one record below. Build graphs with the factories {@link #of(double)} and the fluent
+ * methods; differentiate them with {@code io.github.puregrad.grad.Autodiff}.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");
@@ -18,16 +18,16 @@ import java.util.Objects;
  * d.value();                         // 0.0
  * }</pre>
  *
- * <p>The family: {@link Leaf}; {@link Add}, {@link Mul}, {@link Pow}, {@link PowExpr}, {@link
- * Exp}, {@link Log}, {@link Tanh}, {@link Relu}, {@link Sigmoid}. {@code sub}, {@code div} and
- * {@code neg} are derived from them, as in micrograd.
+ * <p>The family: {@link Leaf}; {@link Add}, {@link Mul}, {@link Pow}, {@link PowExpr}, {@link Exp},
+ * {@link Log}, {@link Tanh}, {@link Relu}, {@link Sigmoid}. {@code sub}, {@code div} and {@code
+ * neg} are derived from them, as in micrograd.
  *
  * <p><b>Identity.</b> Every node carries an {@link #id()} drawn from a process-wide counter when a
  * factory builds it. Two nodes are equal when they are of the same kind with the same id and the
  * same value, so two leaves that hold the same number are different nodes, and {@code equals},
  * {@code hashCode} and {@code toString} are O(1): they never walk the graph. {@link
- * Leaf#withValue(double)} keeps the id, which is how a parameter stays "the same parameter" from one
- * training step to the next. The canonical record constructors trust the value and id they are
+ * Leaf#withValue(double)} keeps the id, which is how a parameter stays "the same parameter" from
+ * one training step to the next. The canonical record constructors trust the value and id they are
  * given; use the factories. See {@code docs/decisions/0001-node-identity.md}.
  *
  * <p><b>Numbers.</b> Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code
@@ -251,7 +251,13 @@ public sealed interface Expr
 
     @Override
     public String toString() {
-      return "Leaf[" + (label.isEmpty() ? "" : label + ", ") + "value=" + value + ", id=" + id + "]";
+      return "Leaf["
+          + (label.isEmpty() ? "" : label + ", ")
+          + "value="
+          + value
+          + ", id="
+          + id
+          + "]";
     }
   }
 

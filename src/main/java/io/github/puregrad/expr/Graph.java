@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * The nodes an expression depends on, in topological order: every node comes after its operands,
- * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of
- * a million operations is no problem.
+ * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of a
+ * million operations is no problem.
  *
  * <pre>{@code
  * Expr x = Expr.of(3.0, "x");
@@ -89,7 +89,12 @@ public final class Graph {
   private static void requireSameNode(Expr seen, Expr node) {
     if (seen != node && !seen.equals(node)) {
       throw new IllegalArgumentException(
-          "two different nodes share id " + node.id() + ": " + seen + " and " + node
+          "two different nodes share id "
+              + node.id()
+              + ": "
+              + seen
+              + " and "
+              + node
               + "; a graph may hold only one version of each leaf");
     }
   }
@@ -120,7 +125,12 @@ public final class Graph {
   public int operandPosition(int position, int k) {
     if (k < 0 || k >= nodes[position].arity()) {
       throw new IndexOutOfBoundsException(
-          "operand " + k + " of " + nodes[position] + ": expected 0 to " + (nodes[position].arity() - 1));
+          "operand "
+              + k
+              + " of "
+              + nodes[position]
+              + ": expected 0 to "
+              + (nodes[position].arity() - 1));
     }
     return operands[MAX_ARITY * position + k];
   }

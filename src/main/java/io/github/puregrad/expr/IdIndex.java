@@ -51,6 +51,7 @@ final class IdIndex {
   }
 
   private static int slot(long id, int mask) {
-    return (int) ((id * 0x9E3779B97F4A7C15L) >>> 32) & mask; // Fibonacci hashing spreads sequential ids
+    return (int) ((id * 0x9E3779B97F4A7C15L) >>> 32)
+        & mask; // Fibonacci hashing spreads sequential ids
   }
 }

@@ -18,8 +18,8 @@ public final class Autodiff {
   /**
    * Reverse mode: the derivative of {@code output} with respect to every node of its graph.
    *
-   * <p>Pure: it reads the graph and builds a new {@link Gradients}; calling it again gives the
-   * same answer. O(nodes + edges), no recursion.
+   * <p>Pure: it reads the graph and builds a new {@link Gradients}; calling it again gives the same
+   * answer. O(nodes + edges), no recursion.
    */
   public static Gradients backward(Expr output) {
     return backward(Graph.of(output));

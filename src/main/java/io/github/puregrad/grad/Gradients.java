@@ -6,8 +6,8 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 
 /**
- * The result of {@link Autodiff#backward}: d output / d node for every node of the graph.
- * Immutable and safe to share between threads.
+ * The result of {@link Autodiff#backward}: d output / d node for every node of the graph. Immutable
+ * and safe to share between threads.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");

@@ -134,8 +134,7 @@ class BackwardTest {
       Expr x = Expr.of(2.0, "x");
       Expr y = x.mul(3.0);
       Gradients grads = Autodiff.backward(y);
-      assertThat(grads.asMap().keySet().toList())
-          .containsExactly(x, grads.graph().node(1), y);
+      assertThat(grads.asMap().keySet().toList()).containsExactly(x, grads.graph().node(1), y);
       assertThat(grads.asMap().get(x).get()).isEqualTo(3.0);
     }
 

@@ -53,7 +53,10 @@ final class Golden {
 
   private static Case build(JsonNode c) {
     Map<String, Expr.Leaf> inputs = new LinkedHashMap<>();
-    c.get("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), Expr.of(e.getValue().asDouble(), e.getKey())));
+    c.get("inputs")
+        .fields()
+        .forEachRemaining(
+            e -> inputs.put(e.getKey(), Expr.of(e.getValue().asDouble(), e.getKey())));
     Map<String, Expr> values = new LinkedHashMap<>(inputs);
     for (JsonNode step : c.get("steps")) {
       String op = step.get(1).asText();

@@ -21,8 +21,6 @@ class GradientPropertyTest {
   void shouldAgreeWithFiniteDifferencesOnRandomExpressions(long seed) {
     ExprGenerator.Sample sample = GENERATOR.sample(seed);
     GradCheck.Report report = GradCheck.of(sample.output());
-    assertThat(report.passed())
-        .as("%s%n%s", sample, report.describe())
-        .isTrue();
+    assertThat(report.passed()).as("%s%n%s", sample, report.describe()).isTrue();
   }
 }

@@ -11,6 +11,8 @@ class MicrogradTest {
   private static final double TOLERANCE = 1e-6; // micrograd's own tolerance
 
   /**
+   *
+   *
    * <pre>
    * def test_sanity_check():
    *     x = Value(-4.0)
@@ -40,6 +42,8 @@ class MicrogradTest {
   }
 
   /**
+   *
+   *
    * <pre>
    * def test_more_ops():
    *     a = Value(-4.0)
