@@ -76,7 +76,7 @@ public final class Graph {
         System.arraycopy(found, MAX_ARITY * top, operandPositions, MAX_ARITY * count, MAX_ARITY);
         order[count] = node;
         index.put(node.id(), count);
-        stack[top--] = null;
+        top--; // the stack dies with this call, so the popped slot need not be cleared
         if (top >= 0) {
           found[MAX_ARITY * top + next[top] - 1] = count;
         }
