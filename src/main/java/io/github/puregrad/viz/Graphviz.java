@@ -204,6 +204,7 @@ public record Graphviz(Path executable, Duration timeout) {
 
   private static void stop(Process process) {
     if (process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly); // a wrapper script's children
       process.destroyForcibly();
       try {
         process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
