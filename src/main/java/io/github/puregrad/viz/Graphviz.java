@@ -47,7 +47,13 @@ public record Graphviz(Path executable, Duration timeout) {
             return thread;
           });
 
-  /** What {@code dot} can produce here. */
+  /**
+   * What {@code dot} can produce here.
+   *
+   * <pre>{@code
+   * Graphviz.Format.of(Path.of("graph.svg"));   // SVG
+   * }</pre>
+   */
   public enum Format {
     SVG,
     PNG;

@@ -149,11 +149,7 @@ public final class Plot {
     if (cells < 2 || cells > 1000) {
       throw new IllegalArgumentException("expected 2 to 1000 cells per axis, got " + cells);
     }
-    Content sampled =
-        content instanceof DecisionBoundary b
-            ? new DecisionBoundary(b.score(), b.xs(), b.ys(), b.labels(), cells)
-            : content;
-    return new Plot(sampled, title, width, height);
+    return new Plot(content.withCells(cells), title, width, height);
   }
 
   /** {@return the title drawn above the plot} */
@@ -206,11 +202,24 @@ public final class Plot {
   }
 
   /** What a plot shows; the drawing lives in {@link Charts}, the only class that needs XChart. */
-  sealed interface Content permits LossCurve, DecisionBoundary {}
+  sealed interface Content permits LossCurve, DecisionBoundary {
+    /** {@return this content sampled on a grid of {@code cells} per axis, if it has a grid} */
+    Content withCells(int cells);
+  }
 
-  record LossCurve(double[] losses) implements Content {}
+  record LossCurve(double[] losses) implements Content {
+    @Override
+    public Content withCells(int cells) {
+      return this;
+    }
+  }
 
   record DecisionBoundary(
       DoubleBinaryOperator score, double[] xs, double[] ys, int[] labels, int cells)
-      implements Content {}
+      implements Content {
+    @Override
+    public Content withCells(int newCells) {
+      return new DecisionBoundary(score, xs, ys, labels, newCells);
+    }
+  }
 }

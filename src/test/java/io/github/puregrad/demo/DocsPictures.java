@@ -86,7 +86,7 @@ final class DocsPictures {
     return data.mul(1.0 / points.length).add(squares.mul(1e-4));
   }
 
-  /** The MLP's output; parameters in micrograd's order: per layer, per neuron, weights then bias. */
+  /** The MLP's output; parameters in micrograd's order: per layer, per neuron, weights, bias. */
   private static Expr score(Expr.Leaf[] params, Expr x, Expr y) {
     Expr[] in = {x, y};
     int next = 0;

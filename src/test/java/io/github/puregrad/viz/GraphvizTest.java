@@ -99,7 +99,8 @@ class GraphvizTest {
 
   @Nested
   class MissingDot {
-    private final Graphviz missing = Graphviz.installed().withExecutable(Path.of("/nonexistent/dot"));
+    private final Graphviz missing =
+        Graphviz.installed().withExecutable(Path.of("/nonexistent/dot"));
 
     @Test
     void shouldNameGraphvizAndHowToInstallIt() {
@@ -129,8 +130,7 @@ class GraphvizTest {
           .isInstanceOf(GraphvizException.class)
           .hasMessageContaining("did not finish");
       long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(
-          java.util.Optional.of(true));
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
   }
 
