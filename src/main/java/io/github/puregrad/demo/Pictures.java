@@ -1,0 +1,78 @@
+package io.github.puregrad.demo;
+
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.viz.Dot;
+import io.github.puregrad.viz.Graphviz;
+import io.github.puregrad.viz.Plot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * The demo's pictures: the lecture neuron's graph, a loss curve and a decision boundary.
+ *
+ * <pre>{@code
+ * Path dir = Path.of("target/puregrad");
+ * Pictures.neuron(dir);                                       // target/puregrad/neuron.svg
+ * Pictures.lossCurve(losses, dir.resolve("loss.png"));
+ * Pictures.decisionBoundary(score, points, labels, dir.resolve("moons.png"));
+ * }</pre>
+ *
+ * <p>The graph needs the Graphviz {@code dot} program and the plots need XChart (an optional
+ * dependency); both run headless.
+ */
+public final class Pictures {
+  static {
+    // the demo draws into files only; no window, no display needed
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  private Pictures() {}
+
+  /**
+   * The neuron of micrograd's lecture, o = tanh(x1*w1 + x2*w2 + b), after backward: x1's gradient
+   * is -1.5, w1's 1.0.
+   */
+  public static Gradients neuron() {
+    Expr x1 = Expr.of(2.0, "x1");
+    Expr x2 = Expr.of(0.0, "x2");
+    Expr w1 = Expr.of(-3.0, "w1");
+    Expr w2 = Expr.of(1.0, "w2");
+    Expr b = Expr.of(6.8813735870195432, "b");
+    Expr n = x1.mul(w1).add(x2.mul(w2)).add(b);
+    return Autodiff.backward(n.tanh());
+  }
+
+  /**
+   * Writes the neuron's graph, with data and gradients, to {@code dir/neuron.svg}.
+   *
+   * @return the file written
+   * @throws io.github.puregrad.viz.GraphvizException if Graphviz is not installed
+   */
+  public static Path neuron(Path dir) {
+    Objects.requireNonNull(dir, "dir is null");
+    return Graphviz.installed().write(Dot.of(neuron()), dir.resolve("neuron.svg"));
+  }
+
+  /** Writes the curve of {@code losses}, one per step, to {@code file} (.png or .svg). */
+  public static Path lossCurve(List<Double> losses, Path file) {
+    return Plot.lossCurve(losses).withTitle("training loss").write(file);
+  }
+
+  /**
+   * Writes the decision boundary of {@code score} (above 0: the positive class) with the points
+   * coloured by label to {@code file} (.png or .svg).
+   */
+  public static Path decisionBoundary(
+      DoubleBinaryOperator score, double[][] points, int[] labels, Path file) {
+    return Plot.decisionBoundary(score, points, labels)
+        .withTitle("decision boundary")
+        .withSize(700, 600)
+        .write(file);
+  }
+}

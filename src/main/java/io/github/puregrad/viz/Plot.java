@@ -1,0 +1,231 @@
+package io.github.puregrad.viz;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * A training picture, drawn with XChart when written: the loss curve of a run, or the decision
+ * boundary of a 2-D classifier with its data points. A {@code Plot} is an immutable description;
+ * {@link #write(Path)} renders it to PNG or SVG.
+ *
+ * <pre>{@code
+ * Plot.lossCurve(losses).withTitle("moons").write(Path.of("loss.png"));
+ * Plot.decisionBoundary((x, y) -> model.score(x, y), points, labels)
+ *     .withSize(600, 600)
+ *     .write(Path.of("moons.svg"));
+ * }</pre>
+ *
+ * <p>XChart ({@code org.knowm.xchart:xchart}) is an optional dependency of puregrad: add it to use
+ * {@code write}. Building a {@code Plot} needs no XChart, and no display either: on a server run
+ * with {@code -Djava.awt.headless=true} (Linux without {@code DISPLAY} is headless anyway).
+ */
+public final class Plot {
+  private static final int DEFAULT_WIDTH = 800;
+  private static final int DEFAULT_HEIGHT = 600;
+  private static final int DEFAULT_CELLS = 100;
+
+  private final Content content;
+  private final String title;
+  private final int width;
+  private final int height;
+
+  private Plot(Content content, String title, int width, int height) {
+    this.content = content;
+    this.title = title;
+    this.width = width;
+    this.height = height;
+  }
+
+  // -- static API
+
+  /**
+   * {@return the curve of {@code losses} against the step number 0, 1, 2, ...}
+   *
+   * @throws IllegalArgumentException if there is no loss or a loss is NaN or infinite
+   */
+  public static Plot lossCurve(double[] losses) {
+    Objects.requireNonNull(losses, "losses is null");
+    if (losses.length == 0) {
+      throw new IllegalArgumentException("expected at least one loss, got none");
+    }
+    for (int step = 0; step < losses.length; step++) {
+      if (!Double.isFinite(losses[step])) {
+        throw new IllegalArgumentException(
+            "loss at step " + step + " is " + losses[step] + ": expected a finite number");
+      }
+    }
+    return new Plot(new LossCurve(losses.clone()), "loss", DEFAULT_WIDTH, DEFAULT_HEIGHT);
+  }
+
+  /** {@return the curve of {@code losses}, in iteration order; see {@link #lossCurve(double[])}} */
+  public static Plot lossCurve(Iterable<? extends Number> losses) {
+    Objects.requireNonNull(losses, "losses is null");
+    double[] values = new double[16];
+    int count = 0;
+    for (Number loss : losses) {
+      if (count == values.length) {
+        values = Arrays.copyOf(values, 2 * count);
+      }
+      values[count++] = Objects.requireNonNull(loss, "loss " + count + " is null").doubleValue();
+    }
+    return lossCurve(Arrays.copyOf(values, count));
+  }
+
+  /**
+   * {@return the decision boundary of a 2-D binary classifier}: the background shows the sign of
+   * {@code score} on a grid over the points (and a margin around them), the points are coloured by
+   * label. A score above 0 is the positive class, and so is a label above 0 (so labels may be ±1 or
+   * 0/1).
+   *
+   * @param score the classifier's score of a point (x, y)
+   * @param points the data, {@code points[i] = {x, y}}
+   * @param labels the class of each point
+   * @throws IllegalArgumentException if there is no point, a point does not have 2 finite
+   *     coordinates or there is not one label per point
+   */
+  public static Plot decisionBoundary(DoubleBinaryOperator score, double[][] points, int[] labels) {
+    Objects.requireNonNull(score, "score is null");
+    Objects.requireNonNull(points, "points is null");
+    Objects.requireNonNull(labels, "labels is null");
+    if (points.length == 0) {
+      throw new IllegalArgumentException("expected at least one point, got none");
+    }
+    if (labels.length != points.length) {
+      throw new IllegalArgumentException(
+          "expected " + points.length + " labels (one per point), got " + labels.length);
+    }
+    double[] xs = new double[points.length];
+    double[] ys = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      double[] point = Objects.requireNonNull(points[i], "point " + i + " is null");
+      if (point.length != 2) {
+        throw new IllegalArgumentException(
+            "point " + i + " has " + point.length + " coordinates, expected 2");
+      }
+      if (!Double.isFinite(point[0]) || !Double.isFinite(point[1])) {
+        throw new IllegalArgumentException(
+            "point " + i + " is " + Arrays.toString(point) + ": expected finite coordinates");
+      }
+      xs[i] = point[0];
+      ys[i] = point[1];
+    }
+    return new Plot(
+        new DecisionBoundary(score, xs, ys, labels.clone(), DEFAULT_CELLS),
+        "decision boundary",
+        DEFAULT_WIDTH,
+        DEFAULT_HEIGHT);
+  }
+
+  // -- non-static API
+
+  /** {@return this plot with another title} */
+  public Plot withTitle(String newTitle) {
+    return new Plot(content, Objects.requireNonNull(newTitle, "newTitle is null"), width, height);
+  }
+
+  /**
+   * {@return this plot at another size in pixels (the default is 800 x 600)}
+   *
+   * @throws IllegalArgumentException unless both are between 16 and 10,000
+   */
+  public Plot withSize(int newWidth, int newHeight) {
+    if (newWidth < 16 || newHeight < 16 || newWidth > 10_000 || newHeight > 10_000) {
+      throw new IllegalArgumentException(
+          "expected a size between 16 and 10000 pixels, got " + newWidth + " x " + newHeight);
+    }
+    return new Plot(content, title, newWidth, newHeight);
+  }
+
+  /**
+   * {@return this plot with the decision boundary sampled on {@code cells} x {@code cells} points
+   * (100 by default); a loss curve ignores it}
+   *
+   * @throws IllegalArgumentException unless {@code cells} is between 2 and 1,000
+   */
+  public Plot withResolution(int cells) {
+    if (cells < 2 || cells > 1000) {
+      throw new IllegalArgumentException("expected 2 to 1000 cells per axis, got " + cells);
+    }
+    return new Plot(content.withCells(cells), title, width, height);
+  }
+
+  /** {@return the title drawn above the plot} */
+  public String title() {
+    return title;
+  }
+
+  /** {@return the width in pixels} */
+  public int width() {
+    return width;
+  }
+
+  /** {@return the height in pixels} */
+  public int height() {
+    return height;
+  }
+
+  /**
+   * Draws this plot into {@code file}, as PNG or SVG after the file name's ending, creating missing
+   * parent directories.
+   *
+   * @return {@code file}
+   * @throws IllegalArgumentException if the file name ends neither in .png nor in .svg
+   * @throws IllegalStateException if XChart is not on the class path
+   * @throws java.io.UncheckedIOException if the file cannot be written
+   */
+  public Path write(Path file) {
+    Objects.requireNonNull(file, "file is null");
+    Graphviz.Format format = Graphviz.Format.of(file); // the same two endings, checked first
+    try {
+      Class.forName("org.knowm.xchart.XYChart", false, Plot.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "Plot needs XChart, an optional dependency of puregrad: add"
+              + " org.knowm.xchart:xchart:3.8.8 to your build",
+          e);
+    }
+    Charts.write(this, format == Graphviz.Format.PNG, file);
+    return file;
+  }
+
+  Content content() {
+    return content;
+  }
+
+  @Override
+  public String toString() {
+    return "Plot["
+        + content.getClass().getSimpleName()
+        + ", "
+        + title
+        + ", "
+        + width
+        + "x"
+        + height
+        + "]";
+  }
+
+  /** What a plot shows; the drawing lives in {@link Charts}, the only class that needs XChart. */
+  sealed interface Content permits LossCurve, DecisionBoundary {
+    /** {@return this content sampled on a grid of {@code cells} per axis, if it has a grid} */
+    Content withCells(int cells);
+  }
+
+  record LossCurve(double[] losses) implements Content {
+    @Override
+    public Content withCells(int cells) {
+      return this;
+    }
+  }
+
+  record DecisionBoundary(
+      DoubleBinaryOperator score, double[] xs, double[] ys, int[] labels, int cells)
+      implements Content {
+    @Override
+    public Content withCells(int newCells) {
+      return new DecisionBoundary(score, xs, ys, labels, newCells);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Pictures of graphs and training runs: read-only views, nothing here changes a graph.
+ *
+ * <p>{@link io.github.puregrad.viz.Dot} and {@link io.github.puregrad.viz.Mermaid} turn an {@code
+ * Expr} (optionally with its {@code Gradients}) into text, like micrograd's {@code draw_dot};
+ * {@link io.github.puregrad.viz.Graphviz} renders DOT text to SVG or PNG with the Graphviz {@code
+ * dot} program; {@link io.github.puregrad.viz.Plot} draws loss curves and decision boundaries with
+ * XChart, an optional dependency.
+ *
+ * <pre>{@code
+ * Expr x = Expr.of(2.0, "x");
+ * Gradients grads = Autodiff.backward(x.mul(x).tanh());
+ * Graphviz.installed().write(Dot.of(grads), Path.of("graph.svg"));
+ * Plot.lossCurve(new double[] {0.9, 0.5, 0.2}).write(Path.of("loss.png"));
+ * }</pre>
+ */
+@NullMarked
+package io.github.puregrad.viz;
+
+import org.jspecify.annotations.NullMarked;
