@@ -34,19 +34,19 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Expressions are straight-line programs: each step applies an operation to earlier values, so
- * values are shared and the result is a DAG, built without recursion. The output is the last
- * step. Steps keep clear of points where finite differences mislead: {@code log}, fractional and
- * negative powers and the divisor of {@code div} get a positive operand ({@code v*v + 0.5} when
- * the operand is not above 0.1), {@code relu} is not applied within 1e-3 of its kink ({@code
- * tanh} instead), {@code exp} of a value beyond 5 in size is taken of its {@code tanh}, and values
- * beyond 1e6 in size are squashed with {@code tanh}. These guard steps are part of the program.
+ * values are shared and the result is a DAG, built without recursion. The output is the last step.
+ * Steps keep clear of points where finite differences mislead: {@code log}, fractional and negative
+ * powers and the divisor of {@code div} get a positive operand ({@code v*v + 0.5} when the operand
+ * is not above 0.1), {@code relu} is not applied within 1e-3 of its kink ({@code tanh} instead),
+ * {@code exp} of a value beyond 5 in size is taken of its {@code tanh}, and values beyond 1e6 in
+ * size are squashed with {@code tanh}. These guard steps are part of the program.
  *
- * <p><b>Depth.</b> The depth of a value is the number of drawn operations on its longest path
- * from an input (inputs have depth 0; guard steps do not count). Operands are drawn only from
- * values of depth below {@code maxDepth}, so no value is deeper than that; since a drawn operation
- * with its guard steps is at most {@value #NODES_PER_OPERATION} nodes, no path in the graph has
- * more than {@code NODES_PER_OPERATION * maxDepth} operation nodes. Draws favour recent values,
- * so with no depth limit expressions grow deep as well as wide.
+ * <p><b>Depth.</b> The depth of a value is the number of drawn operations on its longest path from
+ * an input (inputs have depth 0; guard steps do not count). Operands are drawn only from values of
+ * depth below {@code maxDepth}, so no value is deeper than that; since a drawn operation with its
+ * guard steps is at most {@value #NODES_PER_OPERATION} nodes, no path in the graph has more than
+ * {@code NODES_PER_OPERATION * maxDepth} operation nodes. Draws favour recent values, so with no
+ * depth limit expressions grow deep as well as wide.
  *
  * @param inputs how many input leaves, {@code x0 ... x(n-1)}; default 2
  * @param operations how many operations to draw; default 12
@@ -246,7 +246,9 @@ public record ExprGenerator(
       case TANH:
         return p.step("tanh", a.tanh(), a);
       case RELU:
-        return Math.abs(a.value()) > 1e-3 ? p.step("relu", a.relu(), a) : p.step("tanh", a.tanh(), a);
+        return Math.abs(a.value()) > 1e-3
+            ? p.step("relu", a.relu(), a)
+            : p.step("tanh", a.tanh(), a);
       case SIGMOID:
         return p.step("sigmoid", a.sigmoid(), a);
     }
@@ -294,8 +296,7 @@ public record ExprGenerator(
       text.append(name).append(" = ").append(op).append('(');
       for (int i = 0; i < operands.length; i++) {
         text.append(i == 0 ? "" : ", ");
-        text.append(
-            operands[i] instanceof Expr e ? names.get(e.id()).getOrElse("?") : operands[i]);
+        text.append(operands[i] instanceof Expr e ? names.get(e.id()).getOrElse("?") : operands[i]);
       }
       text.append(")  # ").append(result.value()).append('\n');
       return new Program(names.put(result.id(), name), text, result);

@@ -26,9 +26,9 @@ import org.immutables.value.Value;
  *
  * <p>For a leaf with value v the step is {@code h = step * max(1, |v|)}, so it grows with the
  * value's magnitude and the relative perturbation stays near {@code step}; the numeric derivative
- * is {@code (f(v + h) - f(v - h)) / 2h}, evaluated by rebuilding the graph with the one leaf
- * moved. A leaf passes when {@code |analytic - numeric| <= absolute + relative *
- * max(|analytic|, |numeric|)}; a NaN or infinite number on either side fails.
+ * is {@code (f(v + h) - f(v - h)) / 2h}, evaluated by rebuilding the graph with the one leaf moved.
+ * A leaf passes when {@code |analytic - numeric| <= absolute + relative * max(|analytic|,
+ * |numeric|)}; a NaN or infinite number on either side fails.
  *
  * @param relative the relative tolerance; default {@code 1e-5}
  * @param absolute the absolute tolerance, for gradients near zero; default {@code 1e-7}
@@ -134,12 +134,7 @@ public record GradCheck(
     public String toString() {
       return String.format(
           "%s leaf '%s' (value %s): analytic %s, numeric %s, relative error %.3g",
-          passed ? "ok  " : "FAIL",
-          name(),
-          leaf.value(),
-          analytic,
-          numeric,
-          relativeError());
+          passed ? "ok  " : "FAIL", name(), leaf.value(), analytic, numeric, relativeError());
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.function.ToDoubleFunction;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * AssertJ assertions on gradients: a one-line gradient test for your own model or expression.
- * Needs {@code org.assertj:assertj-core} on the class path (an optional dependency of puregrad).
+ * AssertJ assertions on gradients: a one-line gradient test for your own model or expression. Needs
+ * {@code org.assertj:assertj-core} on the class path (an optional dependency of puregrad).
  *
  * <pre>{@code
  * import static io.github.puregrad.check.GradientsAssert.assertThatGradientsOf;

@@ -30,8 +30,8 @@ import java.util.Objects;
  *     Kind#GRADIENT}, the operation whose chain-rule step made the gradient of its operand {@code
  *     operand} not finite
  * @param inputs the node's operands, whose values are finite for {@link Kind#VALUE}
- * @param operand for {@link Kind#GRADIENT}, which operand of {@code node} got the bad gradient;
- *     -1 for {@link Kind#VALUE}
+ * @param operand for {@link Kind#GRADIENT}, which operand of {@code node} got the bad gradient; -1
+ *     for {@link Kind#VALUE}
  * @param number the number that is not finite: the value, or the operand's gradient
  */
 public record NonFinite(Kind kind, Expr node, Vector<Expr> inputs, int operand, double number) {

@@ -19,15 +19,15 @@ import java.util.Objects;
  * Expr dddf = Symbolic.grad(ddf, x);  // 6         -> 6.0
  * }</pre>
  *
- * <p><b>Size.</b> The derivative graph reuses the nodes of the input graph (a node's own value,
- * its operands) and adds a constant number of nodes per edge: the local derivative, its product
- * with the upstream derivative and, for a node used twice, a sum. So it is linear in the size of
- * the input graph, and differentiating k times multiplies the size by at most a constant each time,
+ * <p><b>Size.</b> The derivative graph reuses the nodes of the input graph (a node's own value, its
+ * operands) and adds a constant number of nodes per edge: the local derivative, its product with
+ * the upstream derivative and, for a node used twice, a sum. So it is linear in the size of the
+ * input graph, and differentiating k times multiplies the size by at most a constant each time,
  * never exponentially. Everything is loops over a {@link Graph}: no recursion.
  *
  * <p><b>Piecewise operations.</b> The derivative of {@code relu} is a constant 1 or 0 chosen from
- * the current value, as in numeric reverse mode; the derivative graph is exact wherever the
- * operand stays on the same side of the kink. See {@code docs/decisions/0031-symbolic-derivatives.md}.
+ * the current value, as in numeric reverse mode; the derivative graph is exact wherever the operand
+ * stays on the same side of the kink. See {@code docs/decisions/0031-symbolic-derivatives.md}.
  */
 public final class Symbolic {
   private Symbolic() {}
@@ -116,8 +116,8 @@ public final class Symbolic {
   }
 
   /**
-   * The chain rule at one node, as expressions: for each operand k, {@code upstream * ∂node/∂k},
-   * or null where that is 0. The local derivatives reuse the node and its operands.
+   * The chain rule at one node, as expressions: for each operand k, {@code upstream * ∂node/∂k}, or
+   * null where that is 0. The local derivatives reuse the node and its operands.
    */
   private static final class Chain implements Expr.Visitor<Expr[]> {
     private final Expr upstream;

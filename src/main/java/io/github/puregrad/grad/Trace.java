@@ -17,11 +17,11 @@ import java.util.Objects;
  * trace.render();     // the forward values, one line per step, the gradients
  * }</pre>
  *
- * <p>A step is one edge from a node to one of its operands: the node's upstream gradient d
- * output / d node (complete by then, since every user of the node comes later in topological
- * order), the local derivative d node / d operand, and their product, the contribution added to
- * the operand's gradient. The gradient of a node is the sum of the contributions it receives (1
- * for the output), which is what {@code backward} computes.
+ * <p>A step is one edge from a node to one of its operands: the node's upstream gradient d output /
+ * d node (complete by then, since every user of the node comes later in topological order), the
+ * local derivative d node / d operand, and their product, the contribution added to the operand's
+ * gradient. The gradient of a node is the sum of the contributions it receives (1 for the output),
+ * which is what {@code backward} computes.
  *
  * @param graph the graph that was differentiated
  * @param steps the chain-rule steps, output first
@@ -85,8 +85,8 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
   }
 
   /**
-   * {@return a plain-text account of the backward pass}: the forward values, then one numbered
-   * line per step, then every leaf's gradient. Leaves are named by their labels (constants {@code
+   * {@return a plain-text account of the backward pass}: the forward values, then one numbered line
+   * per step, then every leaf's gradient. Leaves are named by their labels (constants {@code
    * c<position>}), operations {@code v<position>}.
    */
   public String render() {

@@ -70,7 +70,8 @@ class ExprGeneratorTest {
     void shouldMakeRequestedNumberOfInputs() {
       ExprGenerator generator = ExprGenerator.builder().inputs(5).build();
 
-      assertThat(generator.sample(1L).inputs()).extracting(Expr.Leaf::label)
+      assertThat(generator.sample(1L).inputs())
+          .extracting(Expr.Leaf::label)
           .containsExactly("x0", "x1", "x2", "x3", "x4");
     }
 
@@ -137,7 +138,11 @@ class ExprGeneratorTest {
     void shouldGrowDeepWhenUnlimited() {
       ExprGenerator generator = ExprGenerator.defaults().withOperations(300);
 
-      assertThat(LongStream.range(0, 20).map(seed -> generator.sample(seed).depth()).max().orElseThrow())
+      assertThat(
+              LongStream.range(0, 20)
+                  .map(seed -> generator.sample(seed).depth())
+                  .max()
+                  .orElseThrow())
           .isGreaterThan(20);
     }
 

@@ -21,8 +21,8 @@ class GradCheckTest {
 
   /**
    * A test-only backward pass with one custom local derivative: tanh's is deliberately wrong,
-   * {@code 1 - x²} of the input instead of {@code 1 - tanh(x)²}. Everything else is the usual
-   * chain rule.
+   * {@code 1 - x²} of the input instead of {@code 1 - tanh(x)²}. Everything else is the usual chain
+   * rule.
    */
   private static ToDoubleFunction<Expr.Leaf> backwardWithWrongTanh(Expr output) {
     Graph graph = Graph.of(output);
@@ -97,7 +97,9 @@ class GradCheckTest {
 
       GradCheck.Report report = GradCheck.DEFAULT.check(out, backwardWithWrongTanh(out));
 
-      assertThat(report.failures()).extracting(GradCheck.Leaf::name).containsExactly("x1", "w1", "b");
+      assertThat(report.failures())
+          .extracting(GradCheck.Leaf::name)
+          .containsExactly("x1", "w1", "b");
     }
 
     @Test
@@ -107,8 +109,7 @@ class GradCheckTest {
       double wrong = 2.0;
       double right = 1 - Math.tanh(0.5) * Math.tanh(0.5);
 
-      assertThatThrownBy(
-              () -> assertThatGradientsOf(out, leaf -> wrong).matchFiniteDifferences())
+      assertThatThrownBy(() -> assertThatGradientsOf(out, leaf -> wrong).matchFiniteDifferences())
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("for 1 of 1 leaves")
           .hasMessageContaining("FAIL leaf 'x' (value 0.5)")
@@ -167,7 +168,11 @@ class GradCheckTest {
 
       assertThat(GradCheck.DEFAULT.check(x.exp(), leaf -> slightlyOff).passed()).isFalse();
       assertThat(
-              GradCheck.builder().relative(1e-3).build().check(x.exp(), leaf -> slightlyOff).passed())
+              GradCheck.builder()
+                  .relative(1e-3)
+                  .build()
+                  .check(x.exp(), leaf -> slightlyOff)
+                  .passed())
           .isTrue();
     }
 
@@ -215,5 +220,4 @@ class GradCheckTest {
   static Stream<Long> seeds() {
     return LongStream.range(0, 100).boxed();
   }
-
 }

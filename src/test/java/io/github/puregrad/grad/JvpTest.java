@@ -157,7 +157,10 @@ class JvpTest {
    * stand-in until the shared test loader ({@code Golden}) is on this branch.
    */
   record GoldenCase(
-      String name, Vector<io.vavr.Tuple2<String, Expr.Leaf>> inputs, Expr output, double value,
+      String name,
+      Vector<io.vavr.Tuple2<String, Expr.Leaf>> inputs,
+      Expr output,
+      double value,
       Map<String, Double> grads) {
 
     @Override
@@ -177,7 +180,8 @@ class JvpTest {
     private static GoldenCase of(JsonNode json) {
       Vector<io.vavr.Tuple2<String, Expr.Leaf>> inputs = Vector.empty();
       Map<String, Expr> env = HashMap.empty();
-      for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) json.get("inputs")::fields) {
+      for (var field :
+          (Iterable<java.util.Map.Entry<String, JsonNode>>) json.get("inputs")::fields) {
         Expr.Leaf leaf = Expr.of(field.getValue().asDouble(), field.getKey());
         inputs = inputs.append(io.vavr.Tuple.of(field.getKey(), leaf));
         env = env.put(field.getKey(), leaf);
@@ -185,7 +189,10 @@ class JvpTest {
       for (JsonNode step : json.get("steps")) {
         Map<String, Expr> known = env;
         java.util.function.IntFunction<Expr> operand =
-            k -> step.get(k).isNumber() ? Expr.of(step.get(k).asDouble()) : known.get(step.get(k).asText()).get();
+            k ->
+                step.get(k).isNumber()
+                    ? Expr.of(step.get(k).asDouble())
+                    : known.get(step.get(k).asText()).get();
         Expr a = operand.apply(2);
         Expr result =
             switch (step.get(1).asText()) {
@@ -205,7 +212,8 @@ class JvpTest {
         env = env.put(step.get(0).asText(), result);
       }
       Map<String, Double> grads = HashMap.empty();
-      for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) json.get("grads")::fields) {
+      for (var field :
+          (Iterable<java.util.Map.Entry<String, JsonNode>>) json.get("grads")::fields) {
         grads = grads.put(field.getKey(), field.getValue().asDouble());
       }
       return new GoldenCase(

@@ -244,8 +244,7 @@ class SymbolicTest {
       Expr.Leaf x = Expr.of(0.3, "x");
       Expr f = chain(x, 200_000);
 
-      assertThat(Symbolic.grad(f, x).value())
-          .isCloseTo(Autodiff.backward(f).get(x), within(1e-12));
+      assertThat(Symbolic.grad(f, x).value()).isCloseTo(Autodiff.backward(f).get(x), within(1e-12));
     }
 
     private Expr chain(Expr x, int depth) {
