@@ -4,33 +4,68 @@ import io.github.puregrad.expr.Expr;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.immutables.value.Value;
 
 /**
- * A seeded generator of random expressions, for property tests: the same seed gives the same
- * expression on every machine.
+ * A seeded generator of random expressions, for property tests of your own code: the same seed
+ * gives the same expression on every machine.
  *
  * <pre>{@code
  * ExprGenerator.Sample sample = ExprGenerator.defaults().sample(7L);
  * sample.output();    // the expression
  * sample.inputs();    // its input leaves x0, x1, ...
- * sample.program();   // "v0 = tanh(x1)\nv1 = mul(v0, x0)\n..." for failure messages
+ * sample.program();   // "v2 = tanh(x1)  # 0.76...\nv3 = mul(v2, x0)  # ...\n..." for messages
+ *
+ * ExprGenerator deep =
+ *     ExprGenerator.builder()
+ *         .inputs(3)
+ *         .operations(200)
+ *         .maxDepth(50)
+ *         .low(-1.0)
+ *         .high(1.0)
+ *         .addOps(ExprGenerator.Op.MUL, ExprGenerator.Op.ADD, ExprGenerator.Op.TANH)
+ *         .build();
  * }</pre>
  *
  * <p>Expressions are straight-line programs: each step applies an operation to earlier values, so
- * values are shared and the result is a DAG, built without recursion. Steps keep clear of points
- * where finite differences mislead: {@code log}, fractional and negative powers and the divisor of
- * {@code div} get a positive operand ({@code v*v + 0.5} when the operand is not), {@code relu} is
- * not applied within 1e-3 of its kink, and values beyond 1e6 in size are squashed with tanh.
+ * values are shared and the result is a DAG, built without recursion. The output is the last step.
+ * Steps keep clear of points where finite differences mislead: {@code log}, fractional and negative
+ * powers and the divisor of {@code div} get a positive operand ({@code v*v + 0.5} when the operand
+ * is not above 0.1), {@code relu} is not applied within 1e-3 of its kink ({@code tanh} instead),
+ * {@code exp} of a value beyond 5 in size is taken of its {@code tanh}, and values beyond 1e6 in
+ * size are squashed with {@code tanh}. These guard steps are part of the program.
  *
- * @param inputs how many input leaves, {@code x0 ... x(n-1)}
- * @param operations how many operations
- * @param low the smallest input value
- * @param high the largest input value
- * @param ops the operations to draw from, uniformly
+ * <p><b>Depth.</b> The depth of a value is the number of drawn operations on its longest path from
+ * an input (inputs have depth 0; guard steps do not count). Operands are drawn only from values of
+ * depth below {@code maxDepth}, so no value is deeper than that; since a drawn operation with its
+ * guard steps is at most {@value #NODES_PER_OPERATION} nodes, no path in the graph has more than
+ * {@code NODES_PER_OPERATION * maxDepth} operation nodes. Draws favour recent values, so with no
+ * depth limit expressions grow deep as well as wide.
+ *
+ * @param inputs how many input leaves, {@code x0 ... x(n-1)}; default 2
+ * @param operations how many operations to draw; default 12
+ * @param maxDepth the largest depth of any value; default unlimited ({@link Integer#MAX_VALUE})
+ * @param low the smallest input value; default -2
+ * @param high the largest input value; default 2
+ * @param ops the operations to draw from, uniformly; empty (the default) means all of them
  */
-public record ExprGenerator(int inputs, int operations, double low, double high, Vector<Op> ops) {
+@Value.Builder
+public record ExprGenerator(
+    @Value.Default.Int(2) int inputs,
+    @Value.Default.Int(12) int operations,
+    @Value.Default.Int(Integer.MAX_VALUE) int maxDepth,
+    @Value.Default.Double(-2.0) double low,
+    @Value.Default.Double(2.0) double high,
+    Set<ExprGenerator.Op> ops) {
+
+  /** The most operation nodes one drawn operation adds to a path, guard steps included. */
+  public static final int NODES_PER_OPERATION = 5;
 
   /** The operations a generator can draw. */
   public enum Op {
@@ -50,32 +85,64 @@ public record ExprGenerator(int inputs, int operations, double low, double high,
 
   public ExprGenerator {
     Objects.requireNonNull(ops, "ops is null");
-    if (inputs < 1 || operations < 1) {
+    if (inputs < 1 || operations < 1 || maxDepth < 1) {
       throw new IllegalArgumentException(
-          "expected at least 1 input and 1 operation, got " + inputs + " and " + operations);
+          "expected at least 1 input, 1 operation and depth 1, got "
+              + inputs
+              + ", "
+              + operations
+              + " and "
+              + maxDepth);
     }
     if (!(low <= high) || !Double.isFinite(low) || !Double.isFinite(high)) {
       throw new IllegalArgumentException(
           "expected a finite input range low <= high, got [" + low + ", " + high + "]");
     }
-    if (ops.isEmpty()) {
-      throw new IllegalArgumentException("expected at least one operation, got none");
-    }
+    ops =
+        Collections.unmodifiableSet(
+            ops.isEmpty() ? EnumSet.allOf(Op.class) : EnumSet.copyOf(ops)); // in declared order
   }
 
-  /** {@return 2 inputs in [-2, 2], 12 operations, all of them} */
+  // -- static API
+
+  /** {@return 2 inputs in [-2, 2], 12 operations, no depth limit, all operations} */
   public static ExprGenerator defaults() {
-    return new ExprGenerator(2, 12, -2.0, 2.0, Vector.of(Op.values()));
+    return builder().build();
+  }
+
+  /** {@return a builder starting from the defaults} */
+  public static ExprGeneratorBuilder builder() {
+    return new ExprGeneratorBuilder();
+  }
+
+  // -- non-static API
+
+  /** {@return a builder starting from this generator} */
+  public ExprGeneratorBuilder toBuilder() {
+    return builder().from(this);
   }
 
   /** {@return this generator with {@code n} operations per expression} */
   public ExprGenerator withOperations(int n) {
-    return new ExprGenerator(inputs, n, low, high, ops);
+    return toBuilder().operations(n).build();
   }
 
   /** {@return this generator drawing only from {@code only}} */
   public ExprGenerator withOps(Op... only) {
-    return new ExprGenerator(inputs, operations, low, high, Vector.of(only));
+    if (only.length == 0) {
+      throw new IllegalArgumentException("expected at least one operation, got none");
+    }
+    return toBuilder().ops(Arrays.asList(only)).build();
+  }
+
+  /** {@return this generator with no value deeper than {@code depth}} */
+  public ExprGenerator withMaxDepth(int depth) {
+    return toBuilder().maxDepth(depth).build();
+  }
+
+  /** {@return this generator with input values drawn from {@code [from, to]}} */
+  public ExprGenerator withRange(double from, double to) {
+    return toBuilder().low(from).high(to).build();
   }
 
   /**
@@ -85,8 +152,10 @@ public record ExprGenerator(int inputs, int operations, double low, double high,
    * @param output the expression
    * @param inputs its input leaves
    * @param program the steps that built it, one per line, for failure messages
+   * @param depth the output's depth in drawn operations, at most {@link #maxDepth()}
    */
-  public record Sample(long seed, Expr output, Vector<Expr.Leaf> inputs, String program) {
+  public record Sample(
+      long seed, Expr output, Vector<Expr.Leaf> inputs, String program, int depth) {
     @Override
     public String toString() {
       return "seed " + seed + ":\n" + program;
@@ -96,6 +165,7 @@ public record ExprGenerator(int inputs, int operations, double low, double high,
   /** {@return the expression for {@code seed}} */
   public Sample sample(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
+    Op[] choices = ops.toArray(new Op[0]);
     Program program = new Program();
     Vector<Expr.Leaf> leaves = Vector.empty();
     for (int i = 0; i < inputs; i++) {
@@ -105,22 +175,33 @@ public record ExprGenerator(int inputs, int operations, double low, double high,
       program = program.name(leaf, leaf.label());
     }
     Vector<Expr> pool = Vector.narrow(leaves);
+    Vector<Integer> depths = leaves.map(leaf -> 0);
+    Vector<Integer> drawable = Vector.range(0, inputs); // positions in pool of depth < maxDepth
     for (int i = 0; i < operations; i++) {
-      Expr a = pick(pool, random);
-      Expr b = pick(pool, random);
-      Op op = ops.get(random.nextInt(ops.size()));
-      program = apply(op, a, b, random, program);
+      int a = pick(drawable, random);
+      int b = pick(drawable, random);
+      Op op = choices[random.nextInt(choices.length)];
+      program = apply(op, pool.get(a), pool.get(b), random, program);
+      int depth = 1 + (unary(op) ? depths.get(a) : Math.max(depths.get(a), depths.get(b)));
+      if (depth < maxDepth) {
+        drawable = drawable.append(pool.size());
+      }
       pool = pool.append(program.last);
+      depths = depths.append(depth);
     }
-    return new Sample(seed, program.last, leaves, program.text.toString());
+    return new Sample(seed, program.last, leaves, program.text.toString(), depths.last());
   }
 
   /** Favours recent values, so expressions grow deep as well as wide. */
-  private static Expr pick(Vector<Expr> pool, SplittableRandom random) {
-    int recent = Math.min(pool.size(), 4);
+  private static int pick(Vector<Integer> drawable, SplittableRandom random) {
+    int recent = Math.min(drawable.size(), 4);
     return random.nextBoolean()
-        ? pool.get(pool.size() - 1 - random.nextInt(recent))
-        : pool.get(random.nextInt(pool.size()));
+        ? drawable.get(drawable.size() - 1 - random.nextInt(recent))
+        : drawable.get(random.nextInt(drawable.size()));
+  }
+
+  private static boolean unary(Op op) {
+    return !(op == Op.ADD || op == Op.SUB || op == Op.MUL || op == Op.DIV || op == Op.POW_EXPR);
   }
 
   private static Program apply(Op op, Expr a, Expr b, SplittableRandom random, Program p) {

@@ -1,11 +1,15 @@
 /**
- * Tools for testing differentiable code: a seeded random-expression generator and a
- * finite-difference gradient check.
+ * Tools for testing differentiable code: a seeded random-expression generator ({@link
+ * io.github.puregrad.check.ExprGenerator}), a finite-difference gradient check ({@link
+ * io.github.puregrad.check.GradCheck}) and its AssertJ entry point ({@link
+ * io.github.puregrad.check.GradientsAssert}, which needs the optional AssertJ dependency).
  *
  * <pre>{@code
  * ExprGenerator.Sample sample = ExprGenerator.defaults().sample(42L);
  * GradCheck.Report report = GradCheck.of(sample.output());
  * report.passed();   // true
+ *
+ * assertThatGradientsOf(sample.output()).matchFiniteDifferences();
  * }</pre>
  */
 @NullMarked

@@ -1,0 +1,171 @@
+package io.github.puregrad.grad;
+
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Graph;
+import io.vavr.collection.Vector;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Backpropagation as data: every chain-rule step of a backward pass, in the order {@link
+ * Autodiff#backward} takes them, for study and for tests.
+ *
+ * <pre>{@code
+ * Expr x = Expr.of(3.0, "x");
+ * Trace trace = Trace.of(x.mul(x).tanh());
+ * trace.steps();      // 3 steps: tanh -> x*x, then x*x -> x twice
+ * trace.render();     // the forward values, one line per step, the gradients
+ * }</pre>
+ *
+ * <p>A step is one edge from a node to one of its operands: the node's upstream gradient d output /
+ * d node (complete by then, since every user of the node comes later in topological order), the
+ * local derivative d node / d operand, and their product, the contribution added to the operand's
+ * gradient. The gradient of a node is the sum of the contributions it receives (1 for the output),
+ * which is what {@code backward} computes.
+ *
+ * @param graph the graph that was differentiated
+ * @param steps the chain-rule steps, output first
+ */
+public record Trace(Graph graph, Vector<Trace.Step> steps) {
+  public Trace {
+    Objects.requireNonNull(graph, "graph is null");
+    Objects.requireNonNull(steps, "steps is null");
+  }
+
+  // -- static API
+
+  /** {@return the trace of the backward pass of {@code output}} */
+  public static Trace of(Expr output) {
+    Objects.requireNonNull(output, "output is null");
+    Graph graph = Graph.of(output);
+    double[] grads = new double[graph.size()];
+    grads[graph.size() - 1] = 1.0;
+    Vector<Step> steps = Vector.empty();
+    for (int p = graph.size() - 1; p >= 0; p--) {
+      Expr node = graph.node(p);
+      for (int k = 0; k < node.arity(); k++) {
+        int q = graph.operandPosition(p, k);
+        double local = node.partial(k);
+        double contribution = grads[p] * local;
+        grads[q] += contribution;
+        steps = steps.append(new Step(node, k, graph.node(q), grads[p], local, contribution));
+      }
+    }
+    return new Trace(graph, steps);
+  }
+
+  /**
+   * One chain-rule step: {@code grad(operand) += upstream * local}.
+   *
+   * @param node the node whose gradient flows back
+   * @param index which operand of {@code node}, from 0
+   * @param operand the operand receiving the contribution
+   * @param upstream d output / d node
+   * @param local d node / d operand
+   * @param contribution upstream * local
+   */
+  public record Step(
+      Expr node, int index, Expr operand, double upstream, double local, double contribution) {
+    public Step {
+      Objects.requireNonNull(node, "node is null");
+      Objects.requireNonNull(operand, "operand is null");
+    }
+  }
+
+  // -- non-static API
+
+  /** {@return the gradients the steps add up to, as {@link Autodiff#backward} gives them} */
+  public Gradients gradients() {
+    double[] grads = new double[graph.size()];
+    grads[graph.size() - 1] = 1.0;
+    for (Step step : steps) {
+      grads[graph.positionOf(step.operand())] += step.contribution();
+    }
+    return new Gradients(graph, grads);
+  }
+
+  /**
+   * {@return a plain-text account of the backward pass}: the forward values, then one numbered line
+   * per step, then every leaf's gradient. Leaves are named by their labels (constants {@code
+   * c<position>}), operations {@code v<position>}.
+   */
+  public String render() {
+    StringBuilder text = new StringBuilder("forward\n");
+    for (int p = 0; p < graph.size(); p++) {
+      Expr node = graph.node(p);
+      text.append("  ").append(name(graph, p)).append(" = ");
+      if (node.arity() > 0) {
+        text.append(formula(graph, p)).append(" = ");
+      }
+      text.append(number(node.value())).append('\n');
+    }
+    String out = name(graph, graph.size() - 1);
+    text.append("backward, grad n = d").append(out).append("/dn\n");
+    text.append("  grad ").append(out).append(" = 1\n");
+    int n = 0;
+    for (Step step : steps) {
+      String node = name(graph, graph.positionOf(step.node()));
+      String operand = name(graph, graph.positionOf(step.operand()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %d. %s = %s: grad %s += grad %s * d%s/d%s = %s * %s = %s%n",
+              ++n,
+              node,
+              formula(graph, graph.positionOf(step.node())),
+              operand,
+              node,
+              node,
+              operand,
+              number(step.upstream()),
+              number(step.local()),
+              number(step.contribution())));
+    }
+    text.append("gradients\n");
+    Gradients grads = gradients();
+    for (int p = 0; p < graph.size(); p++) {
+      if (graph.node(p).arity() == 0) {
+        text.append("  grad ").append(name(graph, p)).append(" = ");
+        text.append(number(grads.at(p))).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Trace[steps=" + steps.size() + ", output=" + graph.output() + "]";
+  }
+
+  /** A leaf's label, {@code c<p>} for an unlabelled leaf, {@code v<p>} for an operation. */
+  static String name(Graph graph, int p) {
+    Expr node = graph.node(p);
+    if (node instanceof Expr.Leaf leaf) {
+      return leaf.label().isEmpty() ? "c" + p : leaf.label();
+    }
+    return "v" + p;
+  }
+
+  /** The operation at {@code p} applied to its operands' names: "x * w", "tanh(v4)", "v2^2". */
+  static String formula(Graph graph, int p) {
+    Expr node = graph.node(p);
+    String symbol = node.symbol();
+    String first = name(graph, graph.operandPosition(p, 0));
+    if (node.arity() == 2) {
+      return first + " " + symbol + " " + name(graph, graph.operandPosition(p, 1));
+    }
+    return symbol.startsWith("^") ? first + symbol : symbol + "(" + first + ")";
+  }
+
+  /** Short, stable numbers: integers without ".0", others to 6 significant digits. */
+  static String number(double x) {
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    String s = String.format(Locale.ROOT, "%.6g", x);
+    return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+}

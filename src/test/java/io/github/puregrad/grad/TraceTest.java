@@ -1,0 +1,145 @@
+package io.github.puregrad.grad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.puregrad.check.ExprGenerator;
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Graph;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TraceTest {
+
+  /**
+   * The neuron of Karpathy's micrograd lecture.
+   *
+   * <pre>
+   * x1 = Value(2.0); x2 = Value(0.0); w1 = Value(-3.0); w2 = Value(1.0)
+   * b = Value(6.8813735870195432)
+   * n = x1*w1 + x2*w2 + b; o = n.tanh()
+   * </pre>
+   */
+  private static Expr neuron() {
+    Expr.Leaf x1 = Expr.of(2.0, "x1");
+    Expr.Leaf x2 = Expr.of(0.0, "x2");
+    Expr.Leaf w1 = Expr.of(-3.0, "w1");
+    Expr.Leaf w2 = Expr.of(1.0, "w2");
+    Expr.Leaf b = Expr.of(6.8813735870195432, "b");
+    return x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
+  }
+
+  /** The gradient of every node as the sum of the contributions it receives (1 for the output). */
+  private static double[] summed(Trace trace) {
+    Graph graph = trace.graph();
+    double[] sums = new double[graph.size()];
+    sums[graph.size() - 1] = 1.0;
+    trace.steps().forEach(step -> sums[graph.positionOf(step.operand())] += step.contribution());
+    return sums;
+  }
+
+  @Nested
+  class LectureNeuron {
+    @Test
+    void shouldListOneStepPerEdge() {
+      Trace trace = Trace.of(neuron());
+
+      // tanh: 1 edge; two additions and two products: 2 edges each
+      assertThat(trace.steps()).hasSize(1 + 2 * 2 + 2 * 2);
+    }
+
+    @Test
+    void shouldStartAtOutputWithUpstreamOne() {
+      Expr o = neuron();
+
+      Trace.Step first = Trace.of(o).steps().head();
+
+      assertThat(first.node()).isEqualTo(o);
+      assertThat(first.upstream()).isEqualTo(1.0);
+      assertThat(first.local()).isCloseTo(0.5, within(1e-12)); // 1 - tanh(n)^2, tanh(n) = 1/√2
+    }
+
+    @Test
+    void shouldVisitNodesInReverseTopologicalOrder() {
+      Trace trace = Trace.of(neuron());
+      Graph graph = trace.graph();
+
+      assertThat(trace.steps().map(step -> graph.positionOf(step.node())).toJavaList())
+          .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    }
+
+    @Test
+    void shouldSumContributionsToGradientsOfBackward() {
+      Expr o = neuron();
+      Gradients grads = Autodiff.backward(o);
+      Trace trace = Trace.of(o);
+
+      double[] sums = summed(trace);
+
+      for (int p = 0; p < sums.length; p++) {
+        assertThat(sums[p]).as("node %d", p).isEqualTo(grads.get(trace.graph().node(p)));
+      }
+    }
+
+    @Test
+    void shouldMultiplyUpstreamByLocalInEveryStep() {
+      assertThat(Trace.of(neuron()).steps())
+          .allSatisfy(s -> assertThat(s.contribution()).isEqualTo(s.upstream() * s.local()));
+    }
+
+    @Test
+    void shouldRenderOneNumberedLinePerStep() {
+      Trace trace = Trace.of(neuron());
+
+      assertThat(trace.render().lines().filter(line -> line.matches("\\s+\\d+\\. .*")))
+          .hasSize(trace.steps().size());
+    }
+
+    @Test
+    void shouldRenderLeafGradients() {
+      String text = Trace.of(neuron()).render();
+
+      // PyTorch: x1.grad = -1.5, w1.grad = 1.0 (to rounding), x2.grad = 0.5, w2.grad = 0
+      assertThat(text).contains("grad x1 = -1.5", "grad w1 = 1", "grad x2 = 0.5", "grad w2 = 0");
+    }
+
+    @Test
+    void shouldRenderTanhStepWithItsNumbers() {
+      String text = Trace.of(neuron()).render();
+
+      assertThat(text).contains("1. v9 = tanh(v8): grad v8 += grad v9 * dv9/dv8 = 1 * 0.5 = 0.5");
+    }
+  }
+
+  @Nested
+  class RandomExpressions {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("io.github.puregrad.grad.TraceTest#seeds")
+    void shouldSumContributionsToGradientsOfBackward(long seed) {
+      Expr output = ExprGenerator.defaults().withOperations(20).sample(seed).output();
+      Gradients grads = Autodiff.backward(output);
+
+      double[] sums = summed(Trace.of(output));
+
+      for (int p = 0; p < sums.length; p++) {
+        assertThat(sums[p]).as("seed %d, node %d", seed, p).isEqualTo(grads.at(p));
+      }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("io.github.puregrad.grad.TraceTest#seeds")
+    void shouldGiveGradientsOfBackward(long seed) {
+      Expr output = ExprGenerator.defaults().withOperations(20).sample(seed).output();
+
+      assertThat(Trace.of(output).gradients().asMap()).isEqualTo(Autodiff.backward(output).asMap());
+    }
+  }
+
+  static Stream<Long> seeds() {
+    return LongStream.range(0, 30).boxed();
+  }
+}
