@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.puregrad.check.ExprGenerator;
 import io.github.puregrad.expr.Expr;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashMap;
-import io.vavr.collection.List;
 import io.vavr.collection.Map;
-import io.vavr.collection.Vector;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -112,14 +105,14 @@ class JvpTest {
   class AgreesWithReverseMode {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.github.puregrad.grad.JvpTest#goldenCases")
-    void shouldMatchPyTorchGradientsOnGoldenCases(GoldenCase golden) {
+    void shouldMatchPyTorchGradientsOnGoldenCases(Golden.Case golden) {
       // one jvp per input with a unit tangent gives that input's gradient
-      for (var input : golden.inputs()) {
-        double forward = Autodiff.jvp(golden.output(), HashMap.of(input._2, 1.0));
+      for (var input : golden.inputs().entrySet()) {
+        double forward = Autodiff.jvp(golden.output(), HashMap.of(input.getValue(), 1.0));
 
         assertThat(forward)
-            .as("%s: d/d%s", golden.name(), input._1)
-            .isCloseTo(golden.grads().get(input._1).get(), within(1e-9 * scale(forward)));
+            .as("%s: d/d%s", golden.name(), input.getKey())
+            .isCloseTo(golden.grads().get(input.getKey()), within(1e-9 * scale(forward)));
       }
     }
 
@@ -148,80 +141,7 @@ class JvpTest {
     return LongStream.range(0, 200).boxed();
   }
 
-  static List<GoldenCase> goldenCases() {
-    return GoldenCase.load();
-  }
-
-  /**
-   * One case of src/test/resources/pytorch-gradients.json, built into an expression. A local
-   * stand-in until the shared test loader ({@code Golden}) is on this branch.
-   */
-  record GoldenCase(
-      String name,
-      Vector<io.vavr.Tuple2<String, Expr.Leaf>> inputs,
-      Expr output,
-      double value,
-      Map<String, Double> grads) {
-
-    @Override
-    public String toString() {
-      return name;
-    }
-
-    static List<GoldenCase> load() {
-      try (InputStream in = JvpTest.class.getResourceAsStream("/pytorch-gradients.json")) {
-        JsonNode root = new ObjectMapper().readTree(in);
-        return List.ofAll(root.get("cases")).map(GoldenCase::of);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private static GoldenCase of(JsonNode json) {
-      Vector<io.vavr.Tuple2<String, Expr.Leaf>> inputs = Vector.empty();
-      Map<String, Expr> env = HashMap.empty();
-      for (var field :
-          (Iterable<java.util.Map.Entry<String, JsonNode>>) json.get("inputs")::fields) {
-        Expr.Leaf leaf = Expr.of(field.getValue().asDouble(), field.getKey());
-        inputs = inputs.append(io.vavr.Tuple.of(field.getKey(), leaf));
-        env = env.put(field.getKey(), leaf);
-      }
-      for (JsonNode step : json.get("steps")) {
-        Map<String, Expr> known = env;
-        java.util.function.IntFunction<Expr> operand =
-            k ->
-                step.get(k).isNumber()
-                    ? Expr.of(step.get(k).asDouble())
-                    : known.get(step.get(k).asText()).get();
-        Expr a = operand.apply(2);
-        Expr result =
-            switch (step.get(1).asText()) {
-              case "add" -> a.add(operand.apply(3));
-              case "sub" -> a.sub(operand.apply(3));
-              case "mul" -> a.mul(operand.apply(3));
-              case "div" -> a.div(operand.apply(3));
-              case "pow" -> a.pow(step.get(3).asDouble());
-              case "neg" -> a.neg();
-              case "exp" -> a.exp();
-              case "log" -> a.log();
-              case "tanh" -> a.tanh();
-              case "relu" -> a.relu();
-              case "sigmoid" -> a.sigmoid();
-              default -> throw new IllegalArgumentException("unknown op " + step.get(1));
-            };
-        env = env.put(step.get(0).asText(), result);
-      }
-      Map<String, Double> grads = HashMap.empty();
-      for (var field :
-          (Iterable<java.util.Map.Entry<String, JsonNode>>) json.get("grads")::fields) {
-        grads = grads.put(field.getKey(), field.getValue().asDouble());
-      }
-      return new GoldenCase(
-          json.get("name").asText(),
-          inputs,
-          env.get(json.get("output").asText()).get(),
-          json.get("value").asDouble(),
-          grads);
-    }
+  static java.util.List<Golden.Case> goldenCases() {
+    return Golden.cases();
   }
 }

@@ -110,13 +110,13 @@ class SymbolicTest {
   class FirstDerivativeAgreesWithBackward {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.github.puregrad.grad.JvpTest#goldenCases")
-    void shouldMatchPyTorchGradientsOnGoldenCases(JvpTest.GoldenCase golden) {
+    void shouldMatchPyTorchGradientsOnGoldenCases(Golden.Case golden) {
       Derivatives derivatives = Symbolic.backward(golden.output());
-      for (var input : golden.inputs()) {
-        double expected = golden.grads().get(input._1).get();
+      for (var input : golden.inputs().entrySet()) {
+        double expected = golden.grads().get(input.getKey());
 
-        assertThat(derivatives.get(input._2).value())
-            .as("%s: d/d%s", golden.name(), input._1)
+        assertThat(derivatives.get(input.getValue()).value())
+            .as("%s: d/d%s", golden.name(), input.getKey())
             .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
       }
     }
