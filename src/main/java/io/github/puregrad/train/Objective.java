@@ -10,8 +10,8 @@ import io.vavr.collection.Vector;
  * The loss (and metrics) of a model on a batch: the function training minimises.
  *
  * <pre>{@code
- * Objective<Mlp> lecture = Objective.sumOfSquares();
- * Objective<Mlp> moons = Objective.hinge(1e-4);           // micrograd's moons loss
+ * Objective<Model<?>> lecture = Objective.sumOfSquares();   // for any model
+ * Objective<Model<?>> moons = Objective.hinge(1e-4);         // micrograd's moons loss
  * Objective<Mlp> custom = (model, batch) -> Evaluation.of(model.parameters().head().pow(2));
  * }</pre>
  *
@@ -26,7 +26,7 @@ public interface Objective<M> {
   // -- static API
 
   /** {@return Σ (output - target)² over the batch: the lecture's loss} */
-  static <M extends Model<M>> Objective<M> sumOfSquares() {
+  static Objective<Model<?>> sumOfSquares() {
     return (model, batch) -> Evaluation.of(Loss.sumOfSquares(outputs(model, batch), batch.targets()));
   }
 
@@ -35,7 +35,7 @@ public interface Objective<M> {
    * {@code alpha · Σ p²}, with the fraction of points whose output has the label's sign as {@code
    * "accuracy"}}
    */
-  static <M extends Model<M>> Objective<M> hinge(double alpha) {
+  static Objective<Model<?>> hinge(double alpha) {
     return (model, batch) -> {
       Vector<Expr> scores = outputs(model, batch);
       Expr loss = Loss.hinge(scores, batch.targets()).add(Loss.l2(alpha, model.parameters()));
@@ -47,7 +47,7 @@ public interface Objective<M> {
   }
 
   /** The first output of {@code model} for every row of {@code batch}. */
-  private static <M extends Model<M>> Vector<Expr> outputs(M model, Dataset batch) {
+  private static Vector<Expr> outputs(Model<?> model, Dataset batch) {
     return batch.inputs().map(row -> model.forward(row.map(Expr::of)).head());
   }
 }

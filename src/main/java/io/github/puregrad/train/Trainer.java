@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  * @param <S> the optimizer's state type
  */
 public record Trainer<M extends Model<M>, S>(
-    Objective<M> objective, Optimizer<S> optimizer, TrainConfig config) {
+    Objective<? super M> objective, Optimizer<S> optimizer, TrainConfig config) {
   public Trainer {
     Objects.requireNonNull(objective, "objective is null");
     Objects.requireNonNull(optimizer, "optimizer is null");
@@ -46,8 +46,8 @@ public record Trainer<M extends Model<M>, S>(
 
   /** {@return a full-batch trainer, as micrograd's demo} */
   public static <M extends Model<M>, S> Trainer<M, S> of(
-      Objective<M> objective, Optimizer<S> optimizer) {
-    return new Trainer<>(objective, optimizer, TrainConfig.fullBatch());
+      Objective<? super M> objective, Optimizer<S> optimizer) {
+    return new Trainer<M, S>(objective, optimizer, TrainConfig.fullBatch());
   }
 
   // -- non-static API
