@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Numeric CSV files: comma-separated finite numbers, an optional header line, blank lines
- * ignored. Malformed input fails with the file, line and column in the message.
+ * Numeric CSV files: comma-separated finite numbers, an optional header line, blank lines ignored.
+ * Malformed input fails with the file, line and column in the message.
  *
  * <pre>{@code
  * Dataset moons = Csv.dataset(Path.of("moons.csv"));    // x0,x1,y: the last column is the target
@@ -93,7 +94,12 @@ public final class Csv {
       }
       if (width >= 0 && cells.length != width) {
         throw new IllegalArgumentException(
-            source + " line " + lineNumber + ": expected " + width + " columns, got "
+            source
+                + " line "
+                + lineNumber
+                + ": expected "
+                + width
+                + " columns, got "
                 + cells.length);
       }
       width = cells.length;
@@ -102,8 +108,14 @@ public final class Csv {
         Double number = parse(cells[column]);
         if (number == null) {
           throw new IllegalArgumentException(
-              source + " line " + lineNumber + ", column " + (column + 1)
-                  + ": expected a finite number, got '" + cells[column].strip() + "'");
+              source
+                  + " line "
+                  + lineNumber
+                  + ", column "
+                  + (column + 1)
+                  + ": expected a finite number, got '"
+                  + cells[column].strip()
+                  + "'");
         }
         row = row.append(number);
       }
@@ -113,7 +125,7 @@ public final class Csv {
   }
 
   /** A finite decimal number, or null. */
-  private static @org.jspecify.annotations.Nullable Double parse(String cell) {
+  private static @Nullable Double parse(String cell) {
     String text = cell.strip();
     if (text.isEmpty() || !text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
       return null; // rejects NaN, Infinity, hex and Java's 1d/1f suffixes

@@ -37,16 +37,20 @@ public final class Moons {
     Vector<Double> targets = Vector.empty();
     for (int i = 0; i < upper; i++) {
       double angle = Math.PI * i / (upper - 1.0 == 0 ? 1 : upper - 1.0);
-      inputs = inputs.append(Vector.of(
-          Math.cos(angle) + noise * random.nextGaussian(),
-          Math.sin(angle) + noise * random.nextGaussian()));
+      inputs =
+          inputs.append(
+              Vector.of(
+                  Math.cos(angle) + noise * random.nextGaussian(),
+                  Math.sin(angle) + noise * random.nextGaussian()));
       targets = targets.append(-1.0);
     }
     for (int i = 0; i < lower; i++) {
       double angle = Math.PI * i / (lower - 1.0 == 0 ? 1 : lower - 1.0);
-      inputs = inputs.append(Vector.of(
-          1 - Math.cos(angle) + noise * random.nextGaussian(),
-          0.5 - Math.sin(angle) + noise * random.nextGaussian()));
+      inputs =
+          inputs.append(
+              Vector.of(
+                  1 - Math.cos(angle) + noise * random.nextGaussian(),
+                  0.5 - Math.sin(angle) + noise * random.nextGaussian()));
       targets = targets.append(1.0);
     }
     return new Dataset(inputs, targets).shuffle(random);

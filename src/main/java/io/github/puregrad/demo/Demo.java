@@ -20,8 +20,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The main demo, {@code mvn -q compile exec:java [-Dexec.args="..."]}.
@@ -75,9 +75,15 @@ public final class Demo {
     Mlp model =
         start(options, Mlp.of(data.inputSize(), List.of(4, 4, 1), random(options)), Vector.empty());
     Trainer<Mlp, Sgd.State> trainer =
-        Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(options.lr().getOrElse(0.1))));
+        Trainer.of(
+            Objective.sumOfSquares(), Sgd.of(Schedule.constant(options.lr().getOrElse(0.1))));
     Either<Divergence<Mlp>, Epoch<Mlp>> last =
-        train(trainer, model, data, options.epochs().getOrElse(20), err,
+        train(
+            trainer,
+            model,
+            data,
+            options.epochs().getOrElse(20),
+            err,
             epoch -> out.println("epoch " + epoch.index() + " loss " + epoch.loss()));
     if (last.isLeft()) {
       return 1;
@@ -85,33 +91,59 @@ public final class Demo {
     Mlp trained = last.get().next();
     for (int i = 0; i < data.size(); i++) {
       double[] x = data.inputs().get(i).toJavaStream().mapToDouble(Double::doubleValue).toArray();
-      out.println("prediction " + data.inputs().get(i).mkString("[", ", ", "]") + " -> "
-          + trained.apply(x).value() + " (target " + data.targets().get(i) + ")");
+      out.println(
+          "prediction "
+              + data.inputs().get(i).mkString("[", ", ", "]")
+              + " -> "
+              + trained.apply(x).value()
+              + " (target "
+              + data.targets().get(i)
+              + ")");
     }
     return 0;
   }
 
   private static int moons(Options options, PrintStream out, PrintStream err) {
     Dataset data =
-        options.data().map(Csv::dataset).getOrElse(() -> Csv.dataset("moons.csv",
-            resource("moons.csv")));
-    Mlp random = Mlp.of(data.inputSize(), List.of(16, 16, 1), Activation.RELU,
-        Activation.LINEAR, random(options));
+        options
+            .data()
+            .map(Csv::dataset)
+            .getOrElse(() -> Csv.dataset("moons.csv", resource("moons.csv")));
+    Mlp random =
+        Mlp.of(
+            data.inputSize(),
+            List.of(16, 16, 1),
+            Activation.RELU,
+            Activation.LINEAR,
+            random(options));
     // micrograd's own initial weights, unless the user asked for a random or another start
-    Vector<Double> micrograd = options.seed().isDefined() || options.data().isDefined()
-        ? Vector.empty()
-        : Csv.values("moons-init.csv", resource("moons-init.csv"));
+    Vector<Double> micrograd =
+        options.seed().isDefined() || options.data().isDefined()
+            ? Vector.empty()
+            : Csv.values("moons-init.csv", resource("moons-init.csv"));
     Mlp model = start(options, random, micrograd);
     int epochs = options.epochs().getOrElse(100);
     double lr = options.lr().getOrElse(1.0);
     Trainer<Mlp, Sgd.State> trainer =
         Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(lr, lr / 10, epochs)));
     Either<Divergence<Mlp>, Epoch<Mlp>> last =
-        train(trainer, model, data, epochs, err, epoch -> {
-          long correct = Math.round(epoch.metric("accuracy").get() * data.size());
-          out.println("step " + epoch.index() + " loss " + epoch.loss() + " accuracy "
-              + 100.0 * correct / data.size() + "%");
-        });
+        train(
+            trainer,
+            model,
+            data,
+            epochs,
+            err,
+            epoch -> {
+              long correct = Math.round(epoch.metric("accuracy").get() * data.size());
+              out.println(
+                  "step "
+                      + epoch.index()
+                      + " loss "
+                      + epoch.loss()
+                      + " accuracy "
+                      + 100.0 * correct / data.size()
+                      + "%");
+            });
     return last.isLeft() ? 1 : 0;
   }
 
@@ -122,7 +154,7 @@ public final class Demo {
       Dataset data,
       int epochs,
       PrintStream err,
-      java.util.function.Consumer<Epoch<Mlp>> report) {
+      Consumer<Epoch<Mlp>> report) {
     Either<Divergence<Mlp>, Epoch<Mlp>> last =
         trainer.epochs(model, data).take(epochs).peek(e -> e.peek(report)).last();
     last.peekLeft(divergence -> err.println("error: " + divergence.message()));

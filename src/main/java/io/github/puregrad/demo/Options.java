@@ -17,8 +17,8 @@ record Options(
   /** {@return the options in {@code args}, or what is wrong with them} */
   static Either<String, Options> parse(List<String> args) {
     Options options =
-        new Options("seed", Option.none(), Option.none(), Option.none(), Option.none(),
-            Option.none());
+        new Options(
+            "seed", Option.none(), Option.none(), Option.none(), Option.none(), Option.none());
     List<String> rest = args;
     if (!rest.isEmpty() && !rest.head().startsWith("--")) {
       if (!rest.head().equals("seed") && !rest.head().equals("moons")) {
@@ -30,9 +30,10 @@ record Options(
     while (!rest.isEmpty()) {
       String name = rest.head();
       if (rest.size() < 2) {
-        return Either.left(name.startsWith("--")
-            ? "option " + name + " needs a value"
-            : "unexpected argument '" + name + "'");
+        return Either.left(
+            name.startsWith("--")
+                ? "option " + name + " needs a value"
+                : "unexpected argument '" + name + "'");
       }
       String value = rest.get(1);
       rest = rest.drop(2);
@@ -56,7 +57,8 @@ record Options(
             .map(n -> new Options(mode, init, Option.some(n), data, epochs, lr));
       case "--epochs":
         return parseLong(name, value)
-            .filterOrElse(n -> n >= 1 && n <= Integer.MAX_VALUE,
+            .filterOrElse(
+                n -> n >= 1 && n <= Integer.MAX_VALUE,
                 n -> "--epochs expects a positive whole number, got " + value)
             .map(n -> new Options(mode, init, seed, data, Option.some(n.intValue()), lr));
       case "--lr":

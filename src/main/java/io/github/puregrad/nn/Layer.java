@@ -38,7 +38,8 @@ public record Layer(Vector<Neuron> neurons) {
     return of(nin, nout, activation, random, "");
   }
 
-  static Layer of(int nin, int nout, Activation activation, SplittableRandom random, String prefix) {
+  static Layer of(
+      int nin, int nout, Activation activation, SplittableRandom random, String prefix) {
     if (nout < 1) {
       throw new IllegalArgumentException("expected at least 1 neuron, got " + nout);
     }

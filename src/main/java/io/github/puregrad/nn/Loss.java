@@ -86,8 +86,7 @@ public final class Loss {
     }
     if (predictions.size() != targets.size()) {
       throw new IllegalArgumentException(
-          "expected " + predictions.size() + " targets, one per prediction, got "
-              + targets.size());
+          "expected " + predictions.size() + " targets, one per prediction, got " + targets.size());
     }
   }
 }

@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  * Mlp moons = Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, random);
  * }</pre>
  *
- * <p>Persistent: {@link #withValues} builds a new model and leaves this one unchanged, and the
- * new parameters keep their ids, so {@code gradients.get(parameter)} reads the same parameter on
- * either model.
+ * <p>Persistent: {@link #withValues} builds a new model and leaves this one unchanged, and the new
+ * parameters keep their ids, so {@code gradients.get(parameter)} reads the same parameter on either
+ * model.
  *
  * @param layers at least one; each takes as many inputs as the one before has outputs
  */
@@ -30,7 +30,11 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
     for (int l = 1; l < layers.size(); l++) {
       if (layers.get(l).nin() != layers.get(l - 1).nout()) {
         throw new IllegalArgumentException(
-            "layer " + l + ": expected " + layers.get(l - 1).nout() + " inputs, got "
+            "layer "
+                + l
+                + ": expected "
+                + layers.get(l - 1).nout()
+                + " inputs, got "
                 + layers.get(l).nin());
       }
     }
@@ -61,8 +65,9 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
     Vector<Layer> layers = Vector.empty();
     for (int l = 0; l + 1 < sizes.size(); l++) {
       Activation activation = l + 2 == sizes.size() ? output : hidden;
-      layers = layers.append(
-          Layer.of(sizes.get(l), sizes.get(l + 1), activation, random, "L" + l + "."));
+      layers =
+          layers.append(
+              Layer.of(sizes.get(l), sizes.get(l + 1), activation, random, "L" + l + "."));
     }
     return new Mlp(layers);
   }
@@ -115,8 +120,8 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
    */
   public Expr apply(Seq<? extends Expr> inputs) {
     if (nout() != 1) {
-      throw new IllegalStateException("expected a model with 1 output, got " + nout()
-          + "; use forward(...)");
+      throw new IllegalStateException(
+          "expected a model with 1 output, got " + nout() + "; use forward(...)");
     }
     return forward(inputs).head();
   }

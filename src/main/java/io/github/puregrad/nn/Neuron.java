@@ -97,8 +97,8 @@ public record Neuron(Vector<Expr.Leaf> weights, Expr.Leaf bias, Activation activ
 
   /** Takes the next {@code nin + 1} values: weights then bias. */
   Neuron withValues(java.util.Iterator<Double> values) {
-    return new Neuron(weights.map(w -> w.withValue(values.next())), bias.withValue(values.next()),
-        activation);
+    return new Neuron(
+        weights.map(w -> w.withValue(values.next())), bias.withValue(values.next()), activation);
   }
 
   static void requireInputs(int expected, int actual) {

@@ -11,9 +11,9 @@
  * }</pre>
  *
  * <p><b>Cost.</b> A forward pass builds O(parameters) nodes per input. Reading the parameters is
- * O(parameters); {@link io.github.puregrad.nn.Model#withValues} builds a new model in
- * O(parameters) and shares nothing mutable with the old one. Parameters keep their {@code id()}
- * across {@code withValues}, so gradients computed on one model can be read on the next.
+ * O(parameters); {@link io.github.puregrad.nn.Model#withValues} builds a new model in O(parameters)
+ * and shares nothing mutable with the old one. Parameters keep their {@code id()} across {@code
+ * withValues}, so gradients computed on one model can be read on the next.
  */
 @NullMarked
 package io.github.puregrad.nn;

@@ -87,8 +87,7 @@ public record Adam(
       values[i] = p - rate * adam - rate * weightDecay * p;
     }
     return new Update<>(
-        model.withValues(Vector.ofAll(values)),
-        new State(t, Vector.ofAll(m), Vector.ofAll(v)));
+        model.withValues(Vector.ofAll(values)), new State(t, Vector.ofAll(m), Vector.ofAll(v)));
   }
 
   private static void requireIn(double beta, String name) {

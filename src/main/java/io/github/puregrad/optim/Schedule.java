@@ -41,9 +41,7 @@ public interface Schedule {
     requireFinite(end, "end");
     requirePositive(steps);
     return step ->
-        step >= steps
-            ? end
-            : end + (start - end) * (1 + Math.cos(Math.PI * step / steps)) / 2;
+        step >= steps ? end : end + (start - end) * (1 + Math.cos(Math.PI * step / steps)) / 2;
   }
 
   private static void requireFinite(double x, String name) {

@@ -61,7 +61,8 @@ public record Sgd(Schedule learningRate, double momentum) implements Optimizer<S
     Objects.requireNonNull(state, "state is null");
     double rate = learningRate.at(state.step());
     if (momentum == 0) {
-      return new Update<>(step(model, gradients, rate), new State(state.step() + 1, Vector.empty()));
+      return new Update<>(
+          step(model, gradients, rate), new State(state.step() + 1, Vector.empty()));
     }
     Vector<Expr.Leaf> parameters = model.parameters();
     State.requireSize(state.velocity(), parameters.size());

@@ -6,8 +6,8 @@ import io.vavr.collection.Map;
 import java.util.Objects;
 
 /**
- * What an {@link Objective} makes of a model on a batch: the loss to differentiate, and metrics
- * to report (plain numbers, not differentiated).
+ * What an {@link Objective} makes of a model on a batch: the loss to differentiate, and metrics to
+ * report (plain numbers, not differentiated).
  *
  * <pre>{@code
  * Evaluation e = Evaluation.of(loss).withMetric("accuracy", 0.75);

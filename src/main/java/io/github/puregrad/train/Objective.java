@@ -27,7 +27,8 @@ public interface Objective<M> {
 
   /** {@return Σ (output - target)² over the batch: the lecture's loss} */
   static Objective<Model<?>> sumOfSquares() {
-    return (model, batch) -> Evaluation.of(Loss.sumOfSquares(outputs(model, batch), batch.targets()));
+    return (model, batch) ->
+        Evaluation.of(Loss.sumOfSquares(outputs(model, batch), batch.targets()));
   }
 
   /**
@@ -40,7 +41,9 @@ public interface Objective<M> {
       Vector<Expr> scores = outputs(model, batch);
       Expr loss = Loss.hinge(scores, batch.targets()).add(Loss.l2(alpha, model.parameters()));
       int correct =
-          scores.zipWith(batch.targets(), (s, y) -> (y > 0) == (s.value() > 0) ? 1 : 0).sum()
+          scores
+              .zipWith(batch.targets(), (s, y) -> (y > 0) == (s.value() > 0) ? 1 : 0)
+              .sum()
               .intValue();
       return Evaluation.of(loss).withMetric("accuracy", (double) correct / batch.size());
     };

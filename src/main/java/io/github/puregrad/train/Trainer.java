@@ -72,8 +72,8 @@ public record Trainer<M extends Model<M>, S>(
     for (int i = 0; i < parameters.size(); i++) {
       double gradient = gradients.get(parameters.get(i));
       if (!Double.isFinite(gradient)) {
-        return Either.left("gradient of parameter " + i + " " + describe(parameters.get(i))
-            + "is " + gradient);
+        return Either.left(
+            "gradient of parameter " + i + " " + describe(parameters.get(i)) + "is " + gradient);
       }
     }
     // a parameter that overflows is refused by its leaf; that is divergence too, not a crash
@@ -102,9 +102,7 @@ public record Trainer<M extends Model<M>, S>(
     return epochs(0, model, optimizer.init(model), model, data);
   }
 
-  /**
-   * {@return the last of {@code count} epochs, or the divergence that ended training first}
-   */
+  /** {@return the last of {@code count} epochs, or the divergence that ended training first} */
   public Either<Divergence<M>, Epoch<M>> fit(M model, Dataset data, int count) {
     if (count < 1) {
       throw new IllegalArgumentException("expected at least 1 epoch, got " + count);
@@ -136,13 +134,13 @@ public record Trainer<M extends Model<M>, S>(
       metricSums = metricSums.merge(step.get().metrics(), Double::sum);
     }
     int n = batches.size();
-    Epoch<M> epoch = new Epoch<>(index, model, lossSum / n, metricSums.mapValues(s -> s / n),
-        current);
+    Epoch<M> epoch =
+        new Epoch<>(index, model, lossSum / n, metricSums.mapValues(s -> s / n), current);
     M next = current;
     M nextGood = good;
     S nextState = currentState;
-    return Stream.cons(Either.right(epoch), () -> epochs(index + 1, next, nextState, nextGood,
-        data));
+    return Stream.cons(
+        Either.right(epoch), () -> epochs(index + 1, next, nextState, nextGood, data));
   }
 
   private static long mix(int index) {

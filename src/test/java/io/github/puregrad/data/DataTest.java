@@ -19,9 +19,12 @@ class DataTest {
     @Test
     void shouldHoldTheFourExamplesOfTheLecture() {
       Dataset data = Dataset.lecture();
-      assertThat(data.inputs()).containsExactly(
-          Vector.of(2.0, 3.0, -1.0), Vector.of(3.0, -1.0, 0.5), Vector.of(0.5, 1.0, 1.0),
-          Vector.of(1.0, 1.0, -1.0));
+      assertThat(data.inputs())
+          .containsExactly(
+              Vector.of(2.0, 3.0, -1.0),
+              Vector.of(3.0, -1.0, 0.5),
+              Vector.of(0.5, 1.0, 1.0),
+              Vector.of(1.0, 1.0, -1.0));
       assertThat(data.targets()).containsExactly(1.0, -1.0, -1.0, 1.0);
     }
 
@@ -75,9 +78,7 @@ class DataTest {
         double x = moons.inputs().get(i).get(0);
         double y = moons.inputs().get(i).get(1);
         // upper moon: unit circle around (0, 0); lower: unit circle around (1, 0.5)
-        double radius = moons.targets().get(i) < 0
-            ? Math.hypot(x, y)
-            : Math.hypot(x - 1, y - 0.5);
+        double radius = moons.targets().get(i) < 0 ? Math.hypot(x, y) : Math.hypot(x - 1, y - 0.5);
         assertThat(radius).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
       }
     }

@@ -19,10 +19,15 @@ class DemoTest {
   private static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Demo.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        Demo.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
-    return new Run(code, text.isEmpty() ? new String[0] : text.split("\n"),
+    return new Run(
+        code,
+        text.isEmpty() ? new String[0] : text.split("\n"),
         err.toString(StandardCharsets.UTF_8));
   }
 
@@ -66,7 +71,9 @@ class DemoTest {
       String[] out = run("moons").out();
       assertThat(out).hasSize(100);
       assertThat(out[0]).isEqualTo("step 0 loss 0.8958441028683222 accuracy 50.0%");
-      assertThat(out[99]).startsWith("step 99 loss 0.0109783701354927").endsWith(" accuracy 100.0%");
+      assertThat(out[99])
+          .startsWith("step 99 loss 0.0109783701354927")
+          .endsWith(" accuracy 100.0%");
     }
   }
 
@@ -108,7 +115,8 @@ class DemoTest {
     void shouldReportADivergenceWithoutAStackTrace() {
       Run run = run("--lr", "1.7e308", "--epochs", "5");
       assertThat(run.code()).isEqualTo(1);
-      assertThat(run.err()).startsWith("error: training diverged in epoch ")
+      assertThat(run.err())
+          .startsWith("error: training diverged in epoch ")
           .doesNotContain("Exception");
     }
   }

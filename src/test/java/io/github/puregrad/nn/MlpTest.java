@@ -28,8 +28,9 @@ class MlpTest {
 
     @Test
     void shouldHave337ParametersWhen2To16To16To1() {
-      Mlp moons = Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR,
-          new SplittableRandom(1));
+      Mlp moons =
+          Mlp.of(
+              2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(1));
       assertThat(moons.parameters()).hasSize(337); // 16*3 + 16*17 + 17
     }
 
@@ -41,8 +42,9 @@ class MlpTest {
     @Test
     void shouldRejectLayersThatDoNotConnect() {
       SplittableRandom random = new SplittableRandom(1);
-      Vector<Layer> layers = Vector.of(
-          Layer.of(3, 4, Activation.TANH, random), Layer.of(5, 1, Activation.TANH, random));
+      Vector<Layer> layers =
+          Vector.of(
+              Layer.of(3, 4, Activation.TANH, random), Layer.of(5, 1, Activation.TANH, random));
       assertThatThrownBy(() -> new Mlp(layers))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("layer 1: expected 4 inputs, got 5");
@@ -65,8 +67,9 @@ class MlpTest {
 
     @Test
     void shouldDrawWeightsInMinusOneToOneAndStartBiasesAtZero() {
-      Mlp model = Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR,
-          new SplittableRandom(7));
+      Mlp model =
+          Mlp.of(
+              2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(7));
       Vector<Neuron> neurons = model.layers().flatMap(Layer::neurons);
       assertThat(neurons.flatMap(Neuron::weights).map(Expr::value))
           .allSatisfy(w -> assertThat(w).isBetween(-1.0, 1.0));
@@ -81,8 +84,8 @@ class MlpTest {
 
     @Test
     void shouldUseTheOutputActivationOnlyInTheLastLayer() {
-      Mlp model = Mlp.of(2, List.of(3, 3, 1), Activation.RELU, Activation.LINEAR,
-          new SplittableRandom(1));
+      Mlp model =
+          Mlp.of(2, List.of(3, 3, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(1));
       assertThat(model.layers().map(l -> l.neurons().head().activation()))
           .containsExactly(Activation.RELU, Activation.RELU, Activation.LINEAR);
     }
@@ -95,8 +98,12 @@ class MlpTest {
       Mlp model = lectureModel(3);
       Vector<Double> hidden = Vector.of(0.5, -1.0, 2.0);
       Neuron first = model.layers().head().neurons().head();
-      double expected = Math.tanh(first.bias().value() + first.weights().get(0).value() * 0.5
-          - first.weights().get(1).value() + first.weights().get(2).value() * 2.0);
+      double expected =
+          Math.tanh(
+              first.bias().value()
+                  + first.weights().get(0).value() * 0.5
+                  - first.weights().get(1).value()
+                  + first.weights().get(2).value() * 2.0);
       Vector<Expr> out = model.layers().head().forward(hidden.map(Expr::of));
       assertThat(out.head().value()).isCloseTo(expected, within(1e-15));
     }
@@ -151,14 +158,13 @@ class MlpTest {
       Mlp model = lectureModel(5);
       Gradients grads = Autodiff.backward(model.apply(1.0, 2.0, 3.0));
       Mlp next = model.withValues(model.parameters().map(p -> p.value() + 0.5));
-      assertThat(next.parameters().map(grads::get))
-          .isEqualTo(model.parameters().map(grads::get));
+      assertThat(next.parameters().map(grads::get)).isEqualTo(model.parameters().map(grads::get));
     }
 
     @Test
     void shouldSetValuesInMicrogradOrder() {
-      Mlp model = Mlp.of(2, List.of(1), new SplittableRandom(1)).withValues(Vector.of(5.0, 7.0,
-          -3.0));
+      Mlp model =
+          Mlp.of(2, List.of(1), new SplittableRandom(1)).withValues(Vector.of(5.0, 7.0, -3.0));
       Neuron neuron = model.layers().head().neurons().head();
       assertThat(neuron.weights().map(Expr::value)).containsExactly(5.0, 7.0);
       assertThat(neuron.bias().value()).isEqualTo(-3.0);
@@ -192,8 +198,7 @@ class MlpTest {
 
     private Expr loss(Mlp model) {
       return Loss.sumOfSquares(
-          Vector.of(model.apply(2.0, 3.0, -1.0), model.apply(0.5, 1.0, 1.0)),
-          Vector.of(1.0, -1.0));
+          Vector.of(model.apply(2.0, 3.0, -1.0), model.apply(0.5, 1.0, 1.0)), Vector.of(1.0, -1.0));
     }
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class NeuronTest {
 
   /**
-   * The seed's "Should I go to Wonderland today?": sunny 1, homework 0, friends going 1; weights
-   * 5, 2, 4; bias -3; f(x) = 5 + 0 + 4 - 3 = 6 > 0, so yes.
+   * The seed's "Should I go to Wonderland today?": sunny 1, homework 0, friends going 1; weights 5,
+   * 2, 4; bias -3; f(x) = 5 + 0 + 4 - 3 = 6 > 0, so yes.
    */
   @Nested
   class Wonderland {

@@ -8,6 +8,7 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Autodiff;
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.nn.Activation;
+import io.github.puregrad.nn.Layer;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.nn.Neuron;
 import io.vavr.collection.Vector;
@@ -15,15 +16,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each optimizer against steps worked out by hand on f(w) = w², whose gradient is 2w. The model
- * is one linear neuron; only its first weight enters the loss.
+ * Each optimizer against steps worked out by hand on f(w) = w², whose gradient is 2w. The model is
+ * one linear neuron; only its first weight enters the loss.
  */
 class OptimizerTest {
 
   /** A model with w = {@code w}, and a bias that the loss ignores. */
   private static Mlp model(double w) {
-    return new Mlp(Vector.of(new io.github.puregrad.nn.Layer(
-        Vector.of(Neuron.of(new double[] {w}, 0.0, Activation.LINEAR)))));
+    return new Mlp(
+        Vector.of(
+            new Layer(
+                Vector.of(Neuron.of(new double[] {w}, 0.0, Activation.LINEAR)))));
   }
 
   private static double w(Mlp model) {
@@ -115,16 +118,15 @@ class OptimizerTest {
       // g = 1.8; m = 0.9*0.2 + 0.1*1.8 = 0.36, v = 0.999*0.004 + 0.001*3.24 = 0.007236
       // m̂ = 0.36/0.19, v̂ = 0.007236/0.001999; w = w1 - 0.1 m̂ / (√v̂ + 1e-8) ≈ 0.80041223
       double w1 = 1 - 0.2 / (2 + 1e-8);
-      double expected =
-          w1 - 0.1 * (0.36 / 0.19) / (Math.sqrt(0.007236 / 0.001999) + 1e-8);
+      double expected = w1 - 0.1 * (0.36 / 0.19) / (Math.sqrt(0.007236 / 0.001999) + 1e-8);
       assertThat(w(run(adam, model(1.0), 2))).isCloseTo(expected, within(1e-9));
       assertThat(expected).isCloseTo(0.80041223, within(1e-8));
     }
 
     @Test
     void shouldDecayWeightsDecoupledWhenAdamW() {
-      Adam adamW = new Adam.Builder().learningRate(Schedule.constant(0.1)).weightDecay(0.01)
-          .build();
+      Adam adamW =
+          new Adam.Builder().learningRate(Schedule.constant(0.1)).weightDecay(0.01).build();
       // the Adam step as above, minus lr * λ * w = 0.1 * 0.01 * 1
       assertThat(w(run(adamW, model(1.0), 1)))
           .isCloseTo(1 - 0.2 / (2 + 1e-8) - 0.001, within(1e-15));

@@ -42,15 +42,14 @@ class MoonsReplayTest {
   @BeforeAll
   void replay() throws IOException {
     Dataset data = Csv.dataset("moons.csv", resource("moons.csv"));
-    Mlp model = Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR,
-            new SplittableRandom(0))
-        .withValues(Csv.values("moons-init.csv", resource("moons-init.csv")));
+    Mlp model =
+        Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
+            .withValues(Csv.values("moons-init.csv", resource("moons-init.csv")));
     Trainer<Mlp, Sgd.State> trainer =
         Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)));
     epochs = trainer.epochs(model, data).take(100).map(Either::get).toVector();
-    curve = Csv.dataset("curve", resource("micrograd-moons-curve.csv")).inputs()
-        .zipWith(Csv.dataset("curve", resource("micrograd-moons-curve.csv")).targets(),
-            Vector::append);
+    Dataset micrograd = Csv.dataset("curve", resource("micrograd-moons-curve.csv"));
+    curve = micrograd.inputs().zipWith(micrograd.targets(), Vector::append);
   }
 
   @Test
@@ -84,9 +83,11 @@ class MoonsReplayTest {
   }
 
   static Vector<String> resource(String name) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        Objects.requireNonNull(MoonsReplayTest.class.getResourceAsStream("/moons/" + name)),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                Objects.requireNonNull(MoonsReplayTest.class.getResourceAsStream("/moons/" + name)),
+                StandardCharsets.UTF_8))) {
       return Vector.ofAll(reader.lines());
     }
   }

@@ -121,9 +121,10 @@ class TrainerTest {
     @Test
     void shouldStopWhenAGradientIsInfinite() {
       // d/dw of w^0.5 at w = 0 is 0.5 * 0^-0.5 = Infinity, while the loss itself is 0
-      Trainer<Mlp, Sgd.State> sqrt = Trainer.of(
-          (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().pow(0.5)),
-          Sgd.of(Schedule.constant(0.1)));
+      Trainer<Mlp, Sgd.State> sqrt =
+          Trainer.of(
+              (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().pow(0.5)),
+              Sgd.of(Schedule.constant(0.1)));
       Mlp zero = start.withValues(Vector.of(0.0, 0.0));
       Divergence<Mlp> divergence = sqrt.fit(zero, ONE, 3).getLeft();
       assertThat(divergence.reason()).isEqualTo("gradient of parameter 0 (L0.n0.w0) is Infinity");
@@ -132,9 +133,10 @@ class TrainerTest {
 
     @Test
     void shouldStopWhenAnUpdateOverflows() {
-      Trainer<Mlp, Sgd.State> huge = Trainer.of(
-          (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().mul(-1e300)),
-          Sgd.of(Schedule.constant(1e10)));
+      Trainer<Mlp, Sgd.State> huge =
+          Trainer.of(
+              (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().mul(-1e300)),
+              Sgd.of(Schedule.constant(1e10)));
       Divergence<Mlp> divergence = huge.fit(start, ONE, 3).getLeft();
       assertThat(divergence.reason()).startsWith("update failed: ");
       assertThat(divergence.message()).startsWith("training diverged in epoch 0, step 0: ");
@@ -144,7 +146,9 @@ class TrainerTest {
   @Nested
   class MiniBatches {
     private Trainer<Mlp, Sgd.State> batched(int size, long seed, Schedule rate) {
-      return new Trainer<>(Objective.sumOfSquares(), Sgd.of(rate),
+      return new Trainer<>(
+          Objective.sumOfSquares(),
+          Sgd.of(rate),
           new TrainConfig.Builder().batchSize(size).seed(seed).build());
     }
 
@@ -152,8 +156,8 @@ class TrainerTest {
     void shouldTakeOneUpdatePerBatch() {
       // two batches of two: the rate is 0.1 for updates 0 and 1 (epoch 0) and 0 afterwards
       Trainer<Mlp, Sgd.State> trainer = batched(2, 1, step -> step < 2 ? 0.1 : 0.0);
-      Vector<Epoch<Mlp>> epochs = trainer.epochs(lectureModel(1), Dataset.lecture()).take(2)
-          .map(Either::get).toVector();
+      Vector<Epoch<Mlp>> epochs =
+          trainer.epochs(lectureModel(1), Dataset.lecture()).take(2).map(Either::get).toVector();
       assertThat(epochs.get(1).next().parameters().map(Expr::value))
           .isEqualTo(epochs.get(0).next().parameters().map(Expr::value));
       assertThat(epochs.get(0).next().parameters().map(Expr::value))
@@ -169,10 +173,15 @@ class TrainerTest {
 
     @Test
     void shouldShuffleDifferentlyWhenTheSeedDiffers() {
-      assertThat(losses(batched(1, 9, Schedule.constant(0.05))
-              .epochs(lectureModel(2), Dataset.lecture()), 10))
-          .isNotEqualTo(losses(batched(1, 10, Schedule.constant(0.05))
-              .epochs(lectureModel(2), Dataset.lecture()), 10));
+      assertThat(
+              losses(
+                  batched(1, 9, Schedule.constant(0.05)).epochs(lectureModel(2), Dataset.lecture()),
+                  10))
+          .isNotEqualTo(
+              losses(
+                  batched(1, 10, Schedule.constant(0.05))
+                      .epochs(lectureModel(2), Dataset.lecture()),
+                  10));
     }
   }
 
