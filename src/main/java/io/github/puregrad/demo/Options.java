@@ -14,6 +14,9 @@ record Options(
     Option<Integer> epochs,
     Option<Double> lr) {
 
+  private static final List<String> NAMES =
+      List.of("--init", "--seed", "--data", "--epochs", "--lr");
+
   /** {@return the options in {@code args}, or what is wrong with them} */
   static Either<String, Options> parse(List<String> args) {
     Options options =
@@ -29,11 +32,14 @@ record Options(
     }
     while (!rest.isEmpty()) {
       String name = rest.head();
-      if (rest.size() < 2) {
+      if (!NAMES.contains(name)) {
         return Either.left(
             name.startsWith("--")
-                ? "option " + name + " needs a value"
+                ? "unknown option '" + name + "'"
                 : "unexpected argument '" + name + "'");
+      }
+      if (rest.size() < 2) {
+        return Either.left("option " + name + " needs a value");
       }
       String value = rest.get(1);
       rest = rest.drop(2);

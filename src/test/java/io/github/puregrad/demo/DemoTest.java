@@ -87,6 +87,16 @@ class DemoTest {
     }
 
     @Test
+    void shouldNameAnUnknownOptionEvenWithoutAValue() {
+      assertThat(run("--bogus").err()).contains("unknown option '--bogus'");
+    }
+
+    @Test
+    void shouldRejectAStrayArgument() {
+      assertThat(run("seed", "extra").err()).contains("unexpected argument 'extra'");
+    }
+
+    @Test
     void shouldPrintUsageForAnUnknownMode() {
       assertThat(run("circles").err()).contains("unknown mode 'circles', expected seed or moons");
     }

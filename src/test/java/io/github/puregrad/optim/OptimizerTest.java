@@ -24,9 +24,7 @@ class OptimizerTest {
   /** A model with w = {@code w}, and a bias that the loss ignores. */
   private static Mlp model(double w) {
     return new Mlp(
-        Vector.of(
-            new Layer(
-                Vector.of(Neuron.of(new double[] {w}, 0.0, Activation.LINEAR)))));
+        Vector.of(new Layer(Vector.of(Neuron.of(new double[] {w}, 0.0, Activation.LINEAR)))));
   }
 
   private static double w(Mlp model) {
