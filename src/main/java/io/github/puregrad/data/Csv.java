@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,8 @@ public final class Csv {
     Objects.requireNonNull(file, "file is null");
     try {
       return Vector.ofAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("cannot read " + file + ": no such file", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
