@@ -1,0 +1,92 @@
+package io.github.puregrad.nn;
+
+import io.github.puregrad.expr.Expr;
+import io.vavr.collection.Seq;
+import java.util.Objects;
+
+/**
+ * Loss functions: each builds one {@link Expr} from predictions and targets, so {@code
+ * Autodiff.backward(loss)} gives every parameter's gradient.
+ *
+ * <pre>{@code
+ * Vector<Expr> predictions = xs.map(x -> model.apply(x));
+ * Expr loss = Loss.sumOfSquares(predictions, Vector.of(1.0, -1.0, -1.0, 1.0));
+ * Expr regularised = Loss.hinge(scores, labels).add(Loss.l2(1e-4, model.parameters()));
+ * }</pre>
+ *
+ * <p>Sums run left to right from the first term, and means multiply by {@code 1.0 / n}, as
+ * micrograd's {@code sum(losses) * (1.0 / len(losses))}; the moons demo depends on this order to
+ * repeat micrograd's numbers.
+ */
+public final class Loss {
+  private Loss() {}
+
+  /** {@return Σ (prediction - target)², the lecture's loss} */
+  public static Expr sumOfSquares(Seq<? extends Expr> predictions, Seq<Double> targets) {
+    requirePairs(predictions, targets);
+    return sum(predictions.zipWith(targets, (p, y) -> p.sub(y).pow(2)));
+  }
+
+  /** {@return (1/n) Σ (prediction - target)²} */
+  public static Expr meanSquaredError(Seq<? extends Expr> predictions, Seq<Double> targets) {
+    return sumOfSquares(predictions, targets).mul(1.0 / predictions.size());
+  }
+
+  /**
+   * {@return (1/n) Σ max(0, 1 - label·score), the max-margin loss of micrograd's moons demo; labels
+   * are -1 or +1}
+   */
+  public static Expr hinge(Seq<? extends Expr> scores, Seq<Double> labels) {
+    requirePairs(scores, labels);
+    // micrograd's (1 + -yi*scorei).relu() evaluates as relu(scorei * -yi + 1)
+    return sum(scores.zipWith(labels, (s, y) -> s.mul(-y).add(1.0).relu()))
+        .mul(1.0 / scores.size());
+  }
+
+  /**
+   * {@return (1/n) Σ [log(1 + e^x) - t·x] for logits x and targets t in [0, 1]: binary
+   * cross-entropy on σ(x) without forming σ(x), so it stays finite at |x| = 1000}
+   */
+  public static Expr binaryCrossEntropy(Seq<? extends Expr> logits, Seq<Double> targets) {
+    requirePairs(logits, targets);
+    return sum(logits.zipWith(targets, (x, t) -> softplus(x).sub(x.mul(t))))
+        .mul(1.0 / logits.size());
+  }
+
+  /** {@return alpha · Σ p², L2 regularisation over {@code parameters}} */
+  public static Expr l2(double alpha, Seq<? extends Expr> parameters) {
+    Objects.requireNonNull(parameters, "parameters is null");
+    if (parameters.isEmpty()) {
+      throw new IllegalArgumentException("expected at least 1 parameter, got 0");
+    }
+    return sum(parameters.map(p -> p.mul(p))).mul(alpha);
+  }
+
+  /** {@return log(1 + e^x), choosing the form that cannot overflow for the sign of x's value} */
+  static Expr softplus(Expr x) {
+    // the graph is built for known values, so the branch is fixed per node: for x ≥ 0,
+    // log(1 + e^x) = x + log(1 + e^-x); both forms have the exact derivative σ(x)
+    return x.value() >= 0 ? x.add(x.neg().exp().add(1.0).log()) : x.exp().add(1.0).log();
+  }
+
+  /** Left to right: ((t0 + t1) + t2) + ..., like Python's sum. */
+  private static Expr sum(Seq<? extends Expr> terms) {
+    Expr total = terms.head();
+    for (Expr term : terms.tail()) {
+      total = total.add(term);
+    }
+    return total;
+  }
+
+  private static void requirePairs(Seq<? extends Expr> predictions, Seq<Double> targets) {
+    Objects.requireNonNull(predictions, "predictions is null");
+    Objects.requireNonNull(targets, "targets is null");
+    if (predictions.isEmpty()) {
+      throw new IllegalArgumentException("expected at least 1 prediction, got 0");
+    }
+    if (predictions.size() != targets.size()) {
+      throw new IllegalArgumentException(
+          "expected " + predictions.size() + " targets, one per prediction, got " + targets.size());
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.puregrad.optim;
+
+import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.nn.Model;
+import java.util.Objects;
+
+/**
+ * An optimizer as a pure state transition: {@link #init} makes the first state, {@link #update}
+ * turns (model, gradients, state) into a new model and a new state.
+ *
+ * <pre>{@code
+ * Optimizer<Sgd.State> sgd = Sgd.of(Schedule.constant(0.1));
+ * Sgd.State state = sgd.init(model);
+ * Optimizer.Update<Mlp, Sgd.State> next = sgd.update(model, Autodiff.backward(loss), state);
+ * }</pre>
+ *
+ * <p>States are immutable, and hold per-parameter values in the order of {@link
+ * Model#parameters()}: keep the model's structure fixed while training.
+ *
+ * @param <S> the state type
+ */
+public interface Optimizer<S> {
+
+  /** {@return the state before the first update of {@code model}} */
+  S init(Model<?> model);
+
+  /**
+   * {@return {@code model} moved one step against its gradients, and the next state}
+   *
+   * @throws IllegalArgumentException if the state does not fit the model, or a new parameter value
+   *     would not be finite
+   */
+  <M extends Model<M>> Update<M, S> update(M model, Gradients gradients, S state);
+
+  /**
+   * The result of one {@link #update}.
+   *
+   * @param model the updated model
+   * @param state the state for the next update
+   * @param <M> the model type
+   * @param <S> the state type
+   */
+  record Update<M, S>(M model, S state) {
+    public Update {
+      Objects.requireNonNull(model, "model is null");
+      Objects.requireNonNull(state, "state is null");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.puregrad.optim;
+
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.nn.Model;
+import io.vavr.collection.Vector;
+import java.util.Objects;
+
+/**
+ * Stochastic gradient descent, optionally with momentum: {@code v = μ·v + g; p = p - lr·v}
+ * (PyTorch's form); with {@code μ = 0} it is micrograd's {@code p.data -= lr * p.grad}.
+ *
+ * <pre>{@code
+ * Mlp next = Sgd.step(model, Autodiff.backward(loss), 0.1);      // one plain step
+ * Sgd sgd = Sgd.of(Schedule.linear(1.0, 0.1, 100));                // micrograd's moons schedule
+ * Sgd heavy = Sgd.of(Schedule.constant(0.01)).withMomentum(0.9);
+ * }</pre>
+ *
+ * @param learningRate the rate of each step
+ * @param momentum μ in [0, 1); 0 for plain SGD
+ */
+public record Sgd(Schedule learningRate, double momentum) implements Optimizer<Sgd.State> {
+  public Sgd {
+    Objects.requireNonNull(learningRate, "learningRate is null");
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("expected a momentum in [0, 1), got " + momentum);
+    }
+  }
+
+  // -- static API
+
+  /** {@return plain SGD with the given schedule} */
+  public static Sgd of(Schedule learningRate) {
+    return new Sgd(learningRate, 0.0);
+  }
+
+  /** {@return {@code model} after one plain SGD step: {@code p - learningRate · dL/dp}} */
+  public static <M extends Model<M>> M step(M model, Gradients gradients, double learningRate) {
+    Objects.requireNonNull(model, "model is null");
+    Objects.requireNonNull(gradients, "gradients is null");
+    return model.withValues(
+        model.parameters().map(p -> p.value() - learningRate * gradients.get(p)));
+  }
+
+  // -- non-static API
+
+  /** {@return this optimizer with momentum μ} */
+  public Sgd withMomentum(double mu) {
+    return new Sgd(learningRate, mu);
+  }
+
+  @Override
+  public State init(Model<?> model) {
+    Objects.requireNonNull(model, "model is null");
+    int n = model.parameters().size();
+    return new State(0, momentum == 0 ? Vector.empty() : Vector.fill(n, 0.0));
+  }
+
+  @Override
+  public <M extends Model<M>> Update<M, State> update(M model, Gradients gradients, State state) {
+    Objects.requireNonNull(state, "state is null");
+    double rate = learningRate.at(state.step());
+    if (momentum == 0) {
+      return new Update<>(
+          step(model, gradients, rate), new State(state.step() + 1, Vector.empty()));
+    }
+    Vector<Expr.Leaf> parameters = model.parameters();
+    State.requireSize(state.velocity(), parameters.size());
+    Vector<Double> velocity =
+        state.velocity().zipWith(parameters, (v, p) -> momentum * v + gradients.get(p));
+    Vector<Double> values = parameters.zipWith(velocity, (p, v) -> p.value() - rate * v);
+    return new Update<>(model.withValues(values), new State(state.step() + 1, velocity));
+  }
+
+  /**
+   * SGD's state.
+   *
+   * @param step the number of updates so far: the next update's schedule step
+   * @param velocity one value per parameter with momentum; empty without
+   */
+  public record State(long step, Vector<Double> velocity) {
+    public State {
+      Objects.requireNonNull(velocity, "velocity is null");
+    }
+
+    static void requireSize(Vector<Double> moments, int parameters) {
+      if (moments.size() != parameters) {
+        throw new IllegalArgumentException(
+            "expected optimizer state for " + parameters + " parameters, got " + moments.size());
+      }
+    }
+  }
+}

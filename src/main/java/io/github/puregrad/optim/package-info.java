@@ -1,0 +1,16 @@
+/**
+ * Optimizers as pure state transitions, in the manner of optax: {@code init} gives an immutable
+ * state; {@code update} takes a model, its gradients and the state and returns a new model and a
+ * new state. Nothing is changed in place.
+ *
+ * <pre>{@code
+ * Optimizer<Adam.State> adam = new Adam.Builder().learningRate(Schedule.constant(0.01)).build();
+ * Adam.State state = adam.init(model);
+ * Optimizer.Update<Mlp, Adam.State> update = adam.update(model, Autodiff.backward(loss), state);
+ * Mlp next = update.model();
+ * }</pre>
+ */
+@NullMarked
+package io.github.puregrad.optim;
+
+import org.jspecify.annotations.NullMarked;

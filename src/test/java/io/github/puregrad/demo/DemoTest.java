@@ -1,0 +1,133 @@
+package io.github.puregrad.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoTest {
+
+  /** The exit code and what was printed to each stream. */
+  private record Run(int code, String[] out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Demo.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    return new Run(
+        code,
+        text.isEmpty() ? new String[0] : text.split("\n"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Nested
+  class SeedMode {
+    @Test
+    void shouldPrintTwentyEpochLinesThenFourPredictions() {
+      Run run = run();
+      assertThat(run.code()).isZero();
+      assertThat(run.out()).hasSize(24);
+      for (int k = 0; k < 20; k++) {
+        assertThat(run.out()[k]).matches("epoch " + k + " loss \\d\\.\\d+(E-\\d+)?");
+      }
+      assertThat(run.out()[20]).startsWith("prediction [2.0, 3.0, -1.0] -> ");
+    }
+
+    @Test
+    void shouldPrintTheLossWithDoubleToString() {
+      String value = run().out()[0].substring("epoch 0 loss ".length());
+      assertThat(Double.toString(Double.parseDouble(value))).isEqualTo(value);
+    }
+
+    @Test
+    void shouldRunTheRequestedNumberOfEpochs() {
+      assertThat(run("seed", "--epochs", "3").out()).hasSize(3 + 4);
+    }
+
+    @Test
+    void shouldStartFromAGivenInitFile(@TempDir Path dir) throws Exception {
+      Path init = Files.writeString(dir.resolve("init.csv"), "0.1\n".repeat(41));
+      Run first = run("--init", init.toString(), "--epochs", "1");
+      Run second = run("--init", init.toString(), "--epochs", "1", "--seed", "99");
+      assertThat(first.out()[0]).isEqualTo(second.out()[0]); // the seed no longer matters
+    }
+  }
+
+  @Nested
+  class MoonsMode {
+    @Test
+    void shouldPrintMicrogradsFirstAndLastSteps() {
+      String[] out = run("moons").out();
+      assertThat(out).hasSize(100);
+      assertThat(out[0]).isEqualTo("step 0 loss 0.8958441028683222 accuracy 50.0%");
+      assertThat(out[99])
+          .startsWith("step 99 loss 0.0109783701354927")
+          .endsWith(" accuracy 100.0%");
+    }
+  }
+
+  @Nested
+  class BadInput {
+    @Test
+    void shouldPrintUsageAndExitNonZeroForAnUnknownOption() {
+      Run run = run("--bogus", "1");
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err()).contains("unknown option '--bogus'").contains(Demo.USAGE);
+    }
+
+    @Test
+    void shouldNameAnUnknownOptionEvenWithoutAValue() {
+      assertThat(run("--bogus").err()).contains("unknown option '--bogus'");
+    }
+
+    @Test
+    void shouldRejectAStrayArgument() {
+      assertThat(run("seed", "extra").err()).contains("unexpected argument 'extra'");
+    }
+
+    @Test
+    void shouldPrintUsageForAnUnknownMode() {
+      assertThat(run("circles").err()).contains("unknown mode 'circles', expected seed or moons");
+    }
+
+    @Test
+    void shouldPrintUsageWhenAValueIsMissing() {
+      Run run = run("--epochs");
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err()).contains("option --epochs needs a value");
+    }
+
+    @Test
+    void shouldRejectANonNumericLearningRate() {
+      assertThat(run("--lr", "fast").err()).contains("--lr expects a positive number, got 'fast'");
+    }
+
+    @Test
+    void shouldNameTheCountWhenTheInitFileDoesNotFit(@TempDir Path dir) throws Exception {
+      Path init = Files.writeString(dir.resolve("init.csv"), "0.1\n".repeat(40));
+      Run run = run("--init", init.toString());
+      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.err()).contains("expected 41 parameter values for MLP(3, [4, 4, 1]), got 40");
+    }
+
+    @Test
+    void shouldReportADivergenceWithoutAStackTrace() {
+      Run run = run("--lr", "1.7e308", "--epochs", "5");
+      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.err())
+          .startsWith("error: training diverged in epoch ")
+          .doesNotContain("Exception");
+    }
+  }
+}
