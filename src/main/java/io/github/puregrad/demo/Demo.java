@@ -10,6 +10,7 @@ import io.github.puregrad.train.Divergence;
 import io.github.puregrad.train.Epoch;
 import io.github.puregrad.train.Objective;
 import io.github.puregrad.train.Trainer;
+import io.github.puregrad.viz.GraphvizException;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
@@ -20,8 +21,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The main demo, {@code mvn -q compile exec:java [-Dexec.args="..."]}.
@@ -42,6 +45,7 @@ public final class Demo {
   static final String USAGE =
       "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]";
   private static final long DEFAULT_SEED = 1337;
+  private static final Path PICTURES = Path.of("target", "puregrad");
 
   private Demo() {}
 
@@ -77,6 +81,7 @@ public final class Demo {
     Trainer<Mlp, Sgd.State> trainer =
         Trainer.of(
             Objective.sumOfSquares(), Sgd.of(Schedule.constant(options.lr().getOrElse(0.1))));
+    java.util.List<Double> losses = new java.util.ArrayList<>();
     Either<Divergence<Mlp>, Epoch<Mlp>> last =
         train(
             trainer,
@@ -84,7 +89,10 @@ public final class Demo {
             data,
             options.epochs().getOrElse(20),
             err,
-            epoch -> out.println("epoch " + epoch.index() + " loss " + epoch.loss()));
+            epoch -> {
+              losses.add(epoch.loss());
+              out.println("epoch " + epoch.index() + " loss " + epoch.loss());
+            });
     if (last.isLeft()) {
       return 1;
     }
@@ -100,6 +108,8 @@ public final class Demo {
               + data.targets().get(i)
               + ")");
     }
+    picture(out, err, "neuron.svg", () -> Pictures.neuron(PICTURES));
+    picture(out, err, "loss.png", () -> Pictures.lossCurve(losses, PICTURES.resolve("loss.png")));
     return 0;
   }
 
@@ -144,7 +154,33 @@ public final class Demo {
                       + 100.0 * correct / data.size()
                       + "%");
             });
-    return last.isLeft() ? 1 : 0;
+    if (last.isLeft()) {
+      return 1;
+    }
+    Mlp trained = last.get().next();
+    double[][] points =
+        data.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
+    int[] labels = data.targets().toJavaStream().mapToInt(y -> y > 0 ? 1 : -1).toArray();
+    picture(
+        out,
+        err,
+        "moons.png",
+        () ->
+            Pictures.decisionBoundary(
+                (x, y) -> trained.apply(new double[] {x, y}).value(),
+                points,
+                labels,
+                PICTURES.resolve("moons.png")));
+    return 0;
+  }
+
+  /** Draws one picture; a missing Graphviz or XChart is reported, since training succeeded. */
+  private static void picture(PrintStream out, PrintStream err, String name, Supplier<Path> draw) {
+    try {
+      out.println("wrote " + draw.get());
+    } catch (GraphvizException | IllegalStateException | NoClassDefFoundError e) {
+      err.println("skipped " + name + ": " + e.getMessage());
+    }
   }
 
   /** Runs {@code epochs} epochs, reporting each; a divergence is printed, not thrown. */

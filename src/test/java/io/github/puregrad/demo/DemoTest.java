@@ -2,6 +2,7 @@ package io.github.puregrad.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.puregrad.viz.DotProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,23 @@ class DemoTest {
     void shouldPrintTwentyEpochLinesThenFourPredictions() {
       Run run = run();
       assertThat(run.code()).isZero();
-      assertThat(run.out()).hasSize(24);
+      assertThat(run.out()).hasSize(24 + 2);
       for (int k = 0; k < 20; k++) {
         assertThat(run.out()[k]).matches("epoch " + k + " loss \\d\\.\\d+(E-\\d+)?");
       }
       assertThat(run.out()[20]).startsWith("prediction [2.0, 3.0, -1.0] -> ");
+    }
+
+    @Test
+    void shouldWriteTheNeuronGraphAndTheLossCurve() {
+      DotProgram.require();
+      Run run = run("seed", "--epochs", "2");
+      assertThat(run.out())
+          .endsWith(
+              "wrote " + Path.of("target", "puregrad", "neuron.svg"),
+              "wrote " + Path.of("target", "puregrad", "loss.png"));
+      assertThat(Path.of("target", "puregrad", "loss.png")).isNotEmptyFile();
+      assertThat(Path.of("target", "puregrad", "neuron.svg")).content().contains("grad -1.5000");
     }
 
     @Test
@@ -52,7 +65,7 @@ class DemoTest {
 
     @Test
     void shouldRunTheRequestedNumberOfEpochs() {
-      assertThat(run("seed", "--epochs", "3").out()).hasSize(3 + 4);
+      assertThat(run("seed", "--epochs", "3").out()).hasSize(3 + 4 + 2);
     }
 
     @Test
@@ -69,11 +82,12 @@ class DemoTest {
     @Test
     void shouldPrintMicrogradsFirstAndLastSteps() {
       String[] out = run("moons").out();
-      assertThat(out).hasSize(100);
+      assertThat(out).hasSize(100 + 1);
       assertThat(out[0]).isEqualTo("step 0 loss 0.8958441028683222 accuracy 50.0%");
       assertThat(out[99])
           .startsWith("step 99 loss 0.0109783701354927")
           .endsWith(" accuracy 100.0%");
+      assertThat(out[100]).isEqualTo("wrote " + Path.of("target", "puregrad", "moons.png"));
     }
   }
 
