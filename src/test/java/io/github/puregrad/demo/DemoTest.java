@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,9 @@ class DemoTest {
               "wrote " + Path.of("target", "puregrad", "neuron.svg"),
               "wrote " + Path.of("target", "puregrad", "loss.png"));
       assertThat(Path.of("target", "puregrad", "loss.png")).isNotEmptyFile();
-      assertThat(Path.of("target", "puregrad", "neuron.svg")).content().contains("x1", "tanh", "grad &#45;1.5000");
+      assertThat(Path.of("target", "puregrad", "neuron.svg"))
+          .content()
+          .contains("x1", "tanh", "grad &#45;1.5000");
     }
 
     @Test
@@ -78,6 +81,7 @@ class DemoTest {
   }
 
   @Nested
+  @Tag("slow") // PIT leaves these out: they multiply its run time, not its kills
   class MoonsMode {
     @Test
     void shouldPrintMicrogradsFirstAndLastSteps() {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class BackwardTest {
@@ -156,6 +157,7 @@ class BackwardTest {
   }
 
   @Nested
+  @Tag("slow") // PIT leaves these out: they multiply its run time, not its kills
   class Scale {
     private static final int MILLION = 1_000_000;
 

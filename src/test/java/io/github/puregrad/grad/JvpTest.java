@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +90,7 @@ class JvpTest {
     }
 
     @Test
+    @Tag("slow")
     void shouldHandleMillionNodeChainWithoutRecursion() {
       Expr.Leaf x = Expr.of(0.5, "x");
       Expr y = x;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -240,6 +241,7 @@ class SymbolicTest {
     }
 
     @Test
+    @Tag("slow")
     void shouldMatchBackwardOnDeepChainWithoutRecursion() {
       Expr.Leaf x = Expr.of(0.3, "x");
       Expr f = chain(x, 200_000);

@@ -6,6 +6,7 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Autodiff;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DotTest {
@@ -84,6 +85,7 @@ class DotTest {
     }
 
     @Test
+    @Tag("slow")
     void shouldExportADeepChainWithoutRecursion() {
       Expr e = Expr.of(0.5, "x");
       for (int i = 0; i < 100_000; i++) {
