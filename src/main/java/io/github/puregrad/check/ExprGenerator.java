@@ -205,54 +205,40 @@ public record ExprGenerator(
   }
 
   private static Program apply(Op op, Expr a, Expr b, SplittableRandom random, Program p) {
-    switch (op) {
-      case ADD:
-        return p.step("add", a.add(b), a, b);
-      case SUB:
-        return p.step("sub", a.sub(b), a, b);
-      case MUL:
-        return tame(p.step("mul", a.mul(b), a, b));
-      case DIV:
-        {
-          Program q = positive(p, b);
-          return tame(q.step("div", a.div(q.last), a, q.last));
-        }
-      case POW:
-        {
-          double[] exponents = {2, 3, -1, 0.5, 1.5};
-          double n = exponents[random.nextInt(exponents.length)];
-          Program q = n == Math.rint(n) && n > 0 ? p.with(a) : positive(p, a);
-          return tame(q.step("pow", q.last.pow(n), q.last, n));
-        }
-      case POW_EXPR:
-        {
-          Program q = positive(p, a);
-          Expr base = q.last;
-          Program r = q.step("tanh", b.tanh(), b);
-          return tame(r.step("pow", base.pow(r.last), base, r.last));
-        }
-      case NEG:
-        return p.step("neg", a.neg(), a);
-      case EXP:
-        {
-          Program q = Math.abs(a.value()) < 5 ? p.with(a) : p.step("tanh", a.tanh(), a);
-          return q.step("exp", q.last.exp(), q.last);
-        }
-      case LOG:
-        {
-          Program q = positive(p, a);
-          return q.step("log", q.last.log(), q.last);
-        }
-      case TANH:
-        return p.step("tanh", a.tanh(), a);
-      case RELU:
-        return Math.abs(a.value()) > 1e-3
-            ? p.step("relu", a.relu(), a)
-            : p.step("tanh", a.tanh(), a);
-      case SIGMOID:
-        return p.step("sigmoid", a.sigmoid(), a);
-    }
-    throw new AssertionError(op);
+    return switch (op) {
+      case ADD -> p.step("add", a.add(b), a, b);
+      case SUB -> p.step("sub", a.sub(b), a, b);
+      case MUL -> tame(p.step("mul", a.mul(b), a, b));
+      case DIV -> {
+        Program q = positive(p, b);
+        yield tame(q.step("div", a.div(q.last), a, q.last));
+      }
+      case POW -> {
+        double[] exponents = {2, 3, -1, 0.5, 1.5};
+        double n = exponents[random.nextInt(exponents.length)];
+        Program q = n == Math.rint(n) && n > 0 ? p.with(a) : positive(p, a);
+        yield tame(q.step("pow", q.last.pow(n), q.last, n));
+      }
+      case POW_EXPR -> {
+        Program q = positive(p, a);
+        Expr base = q.last;
+        Program r = q.step("tanh", b.tanh(), b);
+        yield tame(r.step("pow", base.pow(r.last), base, r.last));
+      }
+      case NEG -> p.step("neg", a.neg(), a);
+      case EXP -> {
+        Program q = Math.abs(a.value()) < 5 ? p.with(a) : p.step("tanh", a.tanh(), a);
+        yield q.step("exp", q.last.exp(), q.last);
+      }
+      case LOG -> {
+        Program q = positive(p, a);
+        yield q.step("log", q.last.log(), q.last);
+      }
+      case TANH -> p.step("tanh", a.tanh(), a);
+      case RELU ->
+          Math.abs(a.value()) > 1e-3 ? p.step("relu", a.relu(), a) : p.step("tanh", a.tanh(), a);
+      case SIGMOID -> p.step("sigmoid", a.sigmoid(), a);
+    };
   }
 
   private static Program positive(Program p, Expr x) {

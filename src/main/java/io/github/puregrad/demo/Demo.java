@@ -209,7 +209,8 @@ public final class Demo {
     return new SplittableRandom(options.seed().getOrElse(DEFAULT_SEED));
   }
 
-  private static Vector<String> resource(String name) {
+  /** {@return the lines of micrograd's {@code name} in the resources' {@code moons/}} */
+  static Vector<String> resource(String name) {
     InputStream stream = Demo.class.getResourceAsStream("/moons/" + name);
     if (stream == null) {
       throw new UncheckedIOException(new IOException("resource /moons/" + name + " is missing"));

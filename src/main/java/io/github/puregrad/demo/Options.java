@@ -53,26 +53,25 @@ record Options(
   }
 
   private Either<String, Options> with(String name, String value) {
-    switch (name) {
-      case "--init":
-        return Either.right(new Options(mode, Option.some(Path.of(value)), seed, data, epochs, lr));
-      case "--data":
-        return Either.right(new Options(mode, init, seed, Option.some(Path.of(value)), epochs, lr));
-      case "--seed":
-        return parseLong(name, value)
-            .map(n -> new Options(mode, init, Option.some(n), data, epochs, lr));
-      case "--epochs":
-        return parseLong(name, value)
-            .filterOrElse(
-                n -> n >= 1 && n <= Integer.MAX_VALUE,
-                n -> "--epochs expects a positive whole number, got " + value)
-            .map(n -> new Options(mode, init, seed, data, Option.some(n.intValue()), lr));
-      case "--lr":
-        return parseDouble(name, value)
-            .map(x -> new Options(mode, init, seed, data, epochs, Option.some(x)));
-      default:
-        return Either.left("unknown option '" + name + "'");
-    }
+    return switch (name) {
+      case "--init" ->
+          Either.right(new Options(mode, Option.some(Path.of(value)), seed, data, epochs, lr));
+      case "--data" ->
+          Either.right(new Options(mode, init, seed, Option.some(Path.of(value)), epochs, lr));
+      case "--seed" ->
+          parseLong(name, value)
+              .map(n -> new Options(mode, init, Option.some(n), data, epochs, lr));
+      case "--epochs" ->
+          parseLong(name, value)
+              .filterOrElse(
+                  n -> n >= 1 && n <= Integer.MAX_VALUE,
+                  n -> "--epochs expects a positive whole number, got " + value)
+              .map(n -> new Options(mode, init, seed, data, Option.some(n.intValue()), lr));
+      case "--lr" ->
+          parseDouble(name, value)
+              .map(x -> new Options(mode, init, seed, data, epochs, Option.some(x)));
+      default -> Either.left("unknown option '" + name + "'");
+    };
   }
 
   private Options withMode(String newMode) {

@@ -43,7 +43,7 @@ public final class Pictures {
     Expr x2 = Expr.of(0.0, "x2");
     Expr w1 = Expr.of(-3.0, "w1");
     Expr w2 = Expr.of(1.0, "w2");
-    Expr b = Expr.of(6.8813735870195432, "b");
+    Expr b = Expr.of(6.881373587019543, "b");
     Expr n = x1.mul(w1).add(x2.mul(w2)).add(b);
     return Autodiff.backward(n.tanh());
   }

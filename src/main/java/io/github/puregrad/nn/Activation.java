@@ -22,17 +22,11 @@ public enum Activation {
 
   /** {@return the activation applied to {@code x}; {@code x} itself for {@link #LINEAR}} */
   public Expr apply(Expr x) {
-    switch (this) {
-      case TANH:
-        return x.tanh();
-      case RELU:
-        return x.relu();
-      case SIGMOID:
-        return x.sigmoid();
-      case LINEAR:
-        return x;
-      default:
-        throw new AssertionError(this);
-    }
+    return switch (this) {
+      case TANH -> x.tanh();
+      case RELU -> x.relu();
+      case SIGMOID -> x.sigmoid();
+      case LINEAR -> x;
+    };
   }
 }

@@ -73,8 +73,8 @@ public record Adam(
     Sgd.State.requireSize(state.v(), parameters.size());
     double rate = learningRate.at(state.step());
     long t = state.step() + 1;
-    double correction1 = 1 - Math.pow(beta1, t);
-    double correction2 = 1 - Math.pow(beta2, t);
+    double correction1 = 1 - Math.pow(beta1, (double) t);
+    double correction2 = 1 - Math.pow(beta2, (double) t);
     double[] m = new double[parameters.size()];
     double[] v = new double[parameters.size()];
     double[] values = new double[parameters.size()];

@@ -80,9 +80,9 @@ final class Charts {
   private static XYChart lossCurve(Plot plot, Plot.LossCurve curve) {
     XYChart chart = base(plot, "step", "loss");
     chart.getStyler().setLegendVisible(false);
-    double[] steps = new double[curve.losses().length];
+    double[] steps = new double[curve.losses.length];
     Arrays.setAll(steps, step -> step);
-    XYSeries series = chart.addSeries("loss", steps, curve.losses());
+    XYSeries series = chart.addSeries("loss", steps, curve.losses);
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(POSITIVE);
@@ -95,8 +95,8 @@ final class Charts {
     chart.getStyler().setPlotContentSize(1.0); // the grid fills the plot, edge to edge
     chart.getStyler().setMarkerSize(9);
 
-    double[] xRange = paddedRange(boundary.xs());
-    double[] yRange = paddedRange(boundary.ys());
+    double[] xRange = paddedRange(boundary.xs);
+    double[] yRange = paddedRange(boundary.ys);
     addRegions(chart, boundary, xRange, yRange);
     addPoints(chart, boundary, false, "label ≤ 0", NEGATIVE);
     addPoints(chart, boundary, true, "label > 0", POSITIVE);
@@ -115,7 +115,7 @@ final class Charts {
    */
   private static void addRegions(
       XYChart chart, Plot.DecisionBoundary boundary, double[] xRange, double[] yRange) {
-    int cells = boundary.cells();
+    int cells = boundary.cells;
     double dx = (xRange[1] - xRange[0]) / cells;
     double dy = (yRange[1] - yRange[0]) / cells;
     // runs[sign][length] = centres {x, y} of the runs of that sign and length
@@ -129,7 +129,7 @@ final class Charts {
     for (int row = 0; row < cells; row++) {
       double y = yRange[0] + (row + 0.5) * dy;
       for (int column = 0; column < cells; column++) {
-        double score = boundary.score().applyAsDouble(xRange[0] + (column + 0.5) * dx, y);
+        double score = boundary.score.applyAsDouble(xRange[0] + (column + 0.5) * dx, y);
         signs[column] = score > 0 ? 1 : score <= 0 ? 0 : -1; // -1: NaN, the cell stays white
       }
       for (int start = 0, end; start < cells; start = end) {
@@ -163,14 +163,14 @@ final class Charts {
 
   private static void addPoints(
       XYChart chart, Plot.DecisionBoundary boundary, boolean positive, String name, Color color) {
-    int[] labels = boundary.labels();
+    int[] labels = boundary.labels;
     double[] xs = new double[labels.length];
     double[] ys = new double[labels.length];
     int count = 0;
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] > 0 == positive) {
-        xs[count] = boundary.xs()[i];
-        ys[count++] = boundary.ys()[i];
+        xs[count] = boundary.xs[i];
+        ys[count++] = boundary.ys[i];
       }
     }
     if (count == 0) {

@@ -213,16 +213,38 @@ public final class Plot {
     Content withCells(int cells);
   }
 
-  record LossCurve(double[] losses) implements Content {
+  // Classes, not records: their arrays (copied by the factories, handed to XChart as they are)
+  // would make a record's equals and hashCode compare identities while promising values.
+
+  static final class LossCurve implements Content {
+    final double[] losses;
+
+    LossCurve(double[] losses) {
+      this.losses = losses;
+    }
+
     @Override
     public Content withCells(int cells) {
       return this;
     }
   }
 
-  record DecisionBoundary(
-      DoubleBinaryOperator score, double[] xs, double[] ys, int[] labels, int cells)
-      implements Content {
+  static final class DecisionBoundary implements Content {
+    final DoubleBinaryOperator score;
+    final double[] xs;
+    final double[] ys;
+    final int[] labels;
+    final int cells;
+
+    DecisionBoundary(
+        DoubleBinaryOperator score, double[] xs, double[] ys, int[] labels, int cells) {
+      this.score = score;
+      this.xs = xs;
+      this.ys = ys;
+      this.labels = labels;
+      this.cells = cells;
+    }
+
     @Override
     public Content withCells(int newCells) {
       return new DecisionBoundary(score, xs, ys, labels, newCells);

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoTest {
 
   /** The exit code and what was printed to each stream. */
-  private record Run(int code, String[] out, String err) {}
+  private record Run(int code, List<String> out, String err) {}
 
   private static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,7 +30,7 @@ class DemoTest {
     String text = out.toString(StandardCharsets.UTF_8);
     return new Run(
         code,
-        text.isEmpty() ? new String[0] : text.split("\n"),
+        text.isEmpty() ? List.of() : List.of(text.split("\n")),
         err.toString(StandardCharsets.UTF_8));
   }
 
@@ -41,9 +42,9 @@ class DemoTest {
       assertThat(run.code()).isZero();
       assertThat(run.out()).hasSize(24 + 2);
       for (int k = 0; k < 20; k++) {
-        assertThat(run.out()[k]).matches("epoch " + k + " loss \\d\\.\\d+(E-\\d+)?");
+        assertThat(run.out().get(k)).matches("epoch " + k + " loss \\d\\.\\d+(E-\\d+)?");
       }
-      assertThat(run.out()[20]).startsWith("prediction [2.0, 3.0, -1.0] -> ");
+      assertThat(run.out().get(20)).startsWith("prediction [2.0, 3.0, -1.0] -> ");
     }
 
     @Test
@@ -62,7 +63,7 @@ class DemoTest {
 
     @Test
     void shouldPrintTheLossWithDoubleToString() {
-      String value = run().out()[0].substring("epoch 0 loss ".length());
+      String value = run().out().get(0).substring("epoch 0 loss ".length());
       assertThat(Double.toString(Double.parseDouble(value))).isEqualTo(value);
     }
 
@@ -76,7 +77,7 @@ class DemoTest {
       Path init = Files.writeString(dir.resolve("init.csv"), "0.1\n".repeat(41));
       Run first = run("--init", init.toString(), "--epochs", "1");
       Run second = run("--init", init.toString(), "--epochs", "1", "--seed", "99");
-      assertThat(first.out()[0]).isEqualTo(second.out()[0]); // the seed no longer matters
+      assertThat(first.out().get(0)).isEqualTo(second.out().get(0)); // the seed no longer matters
     }
   }
 
@@ -85,13 +86,13 @@ class DemoTest {
   class MoonsMode {
     @Test
     void shouldPrintMicrogradsFirstAndLastSteps() {
-      String[] out = run("moons").out();
+      List<String> out = run("moons").out();
       assertThat(out).hasSize(100 + 1);
-      assertThat(out[0]).isEqualTo("step 0 loss 0.8958441028683222 accuracy 50.0%");
-      assertThat(out[99])
+      assertThat(out.get(0)).isEqualTo("step 0 loss 0.8958441028683222 accuracy 50.0%");
+      assertThat(out.get(99))
           .startsWith("step 99 loss 0.0109783701354927")
           .endsWith(" accuracy 100.0%");
-      assertThat(out[100]).isEqualTo("wrote " + Path.of("target", "puregrad", "moons.png"));
+      assertThat(out.get(100)).isEqualTo("wrote " + Path.of("target", "puregrad", "moons.png"));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.puregrad.demo;
 
+import io.github.puregrad.data.Csv;
+import io.github.puregrad.data.Dataset;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Autodiff;
 import io.github.puregrad.grad.Gradients;
@@ -7,9 +9,7 @@ import io.github.puregrad.viz.Dot;
 import io.github.puregrad.viz.Graphviz;
 import io.github.puregrad.viz.Mermaid;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,18 +42,14 @@ final class DocsPictures {
     write(dir.resolve("neuron.dot"), Dot.of(neuron));
     write(dir.resolve("neuron.mmd"), Mermaid.of(neuron));
 
-    List<String> rows = lines("/moons/moons.csv");
-    double[][] points = new double[rows.size() - 1][];
-    int[] labels = new int[rows.size() - 1];
-    for (int i = 0; i < points.length; i++) {
-      String[] fields = rows.get(i + 1).split(",");
-      points[i] = new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1])};
-      labels[i] = Integer.parseInt(fields[2]);
-    }
+    Dataset moons = Csv.dataset("moons.csv", Demo.resource("moons.csv"));
+    double[][] points =
+        moons.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
+    int[] labels = moons.targets().toJavaStream().mapToInt(Double::intValue).toArray();
     Expr.Leaf[] params =
-        lines("/moons/moons-init.csv").stream()
-            .map(line -> Expr.of(Double.parseDouble(line)))
-            .toArray(Expr.Leaf[]::new);
+        Csv.values("moons-init.csv", Demo.resource("moons-init.csv"))
+            .map(value -> Expr.of(value))
+            .toJavaArray(Expr.Leaf[]::new);
     List<Double> losses = new ArrayList<>();
     for (int step = 0; step < 100; step++) {
       Expr loss = loss(params, points, labels);
@@ -106,20 +102,6 @@ final class DocsPictures {
       in = out;
     }
     return in[0];
-  }
-
-  private static List<String> lines(String resource) {
-    try (InputStream in = DocsPictures.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .filter(line -> !line.isBlank())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void write(Path file, String text) {

@@ -53,44 +53,30 @@ final class Golden {
 
   private static Case build(JsonNode c) {
     Map<String, Expr.Leaf> inputs = new LinkedHashMap<>();
-    c.get("inputs")
-        .fields()
-        .forEachRemaining(
-            e -> inputs.put(e.getKey(), Expr.of(e.getValue().asDouble(), e.getKey())));
+    for (Map.Entry<String, JsonNode> e : c.get("inputs").properties()) {
+      inputs.put(e.getKey(), Expr.of(e.getValue().asDouble(), e.getKey()));
+    }
     Map<String, Expr> values = new LinkedHashMap<>(inputs);
     for (JsonNode step : c.get("steps")) {
       String op = step.get(1).asText();
       Expr a = operand(values, step.get(2));
-      Expr result;
-      switch (op) {
-        case "pow":
-          result = a.pow(step.get(3).asDouble());
-          break;
-        case "neg":
-          result = a.neg();
-          break;
-        case "exp":
-          result = a.exp();
-          break;
-        case "log":
-          result = a.log();
-          break;
-        case "tanh":
-          result = a.tanh();
-          break;
-        case "relu":
-          result = a.relu();
-          break;
-        case "sigmoid":
-          result = a.sigmoid();
-          break;
-        default:
-          result = binary(op, a, operand(values, step.get(3)));
-      }
+      Expr result =
+          switch (op) {
+            case "pow" -> a.pow(step.get(3).asDouble());
+            case "neg" -> a.neg();
+            case "exp" -> a.exp();
+            case "log" -> a.log();
+            case "tanh" -> a.tanh();
+            case "relu" -> a.relu();
+            case "sigmoid" -> a.sigmoid();
+            default -> binary(op, a, operand(values, step.get(3)));
+          };
       values.put(step.get(0).asText(), result);
     }
     Map<String, Double> grads = new LinkedHashMap<>();
-    c.get("grads").fields().forEachRemaining(e -> grads.put(e.getKey(), e.getValue().asDouble()));
+    for (Map.Entry<String, JsonNode> e : c.get("grads").properties()) {
+      grads.put(e.getKey(), e.getValue().asDouble());
+    }
     return new Case(
         c.get("name").asText(),
         inputs,
@@ -100,18 +86,13 @@ final class Golden {
   }
 
   private static Expr binary(String op, Expr a, Expr b) {
-    switch (op) {
-      case "add":
-        return a.add(b);
-      case "sub":
-        return a.sub(b);
-      case "mul":
-        return a.mul(b);
-      case "div":
-        return a.div(b);
-      default:
-        throw new IllegalArgumentException("unknown op in golden file: " + op);
-    }
+    return switch (op) {
+      case "add" -> a.add(b);
+      case "sub" -> a.sub(b);
+      case "mul" -> a.mul(b);
+      case "div" -> a.div(b);
+      default -> throw new IllegalArgumentException("unknown op in golden file: " + op);
+    };
   }
 
   private static Expr operand(Map<String, Expr> values, JsonNode operand) {

@@ -29,7 +29,7 @@ class TraceTest {
     Expr.Leaf x2 = Expr.of(0.0, "x2");
     Expr.Leaf w1 = Expr.of(-3.0, "w1");
     Expr.Leaf w2 = Expr.of(1.0, "w2");
-    Expr.Leaf b = Expr.of(6.8813735870195432, "b");
+    Expr.Leaf b = Expr.of(6.881373587019543, "b");
     return x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
   }
 
