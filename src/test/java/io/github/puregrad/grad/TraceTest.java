@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.puregrad.check.ExprGenerator;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
+import io.github.puregrad.expr.Lecture;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -14,24 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TraceTest {
-
-  /**
-   * The neuron of Karpathy's micrograd lecture.
-   *
-   * <pre>
-   * x1 = Value(2.0); x2 = Value(0.0); w1 = Value(-3.0); w2 = Value(1.0)
-   * b = Value(6.8813735870195432)
-   * n = x1*w1 + x2*w2 + b; o = n.tanh()
-   * </pre>
-   */
-  private static Expr neuron() {
-    Expr.Leaf x1 = Expr.of(2.0, "x1");
-    Expr.Leaf x2 = Expr.of(0.0, "x2");
-    Expr.Leaf w1 = Expr.of(-3.0, "w1");
-    Expr.Leaf w2 = Expr.of(1.0, "w2");
-    Expr.Leaf b = Expr.of(6.881373587019543, "b");
-    return x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
-  }
 
   /** The gradient of every node as the sum of the contributions it receives (1 for the output). */
   private static double[] summed(Trace trace) {
@@ -46,7 +29,7 @@ class TraceTest {
   class LectureNeuron {
     @Test
     void shouldListOneStepPerEdge() {
-      Trace trace = Trace.of(neuron());
+      Trace trace = Trace.of(Lecture.neuron());
 
       // tanh: 1 edge; two additions and two products: 2 edges each
       assertThat(trace.steps()).hasSize(1 + 2 * 2 + 2 * 2);
@@ -54,7 +37,7 @@ class TraceTest {
 
     @Test
     void shouldStartAtOutputWithUpstreamOne() {
-      Expr o = neuron();
+      Expr o = Lecture.neuron();
 
       Trace.Step first = Trace.of(o).steps().head();
 
@@ -65,7 +48,7 @@ class TraceTest {
 
     @Test
     void shouldVisitNodesInReverseTopologicalOrder() {
-      Trace trace = Trace.of(neuron());
+      Trace trace = Trace.of(Lecture.neuron());
       Graph graph = trace.graph();
 
       assertThat(trace.steps().map(step -> graph.positionOf(step.node())).toJavaList())
@@ -74,7 +57,7 @@ class TraceTest {
 
     @Test
     void shouldSumContributionsToGradientsOfBackward() {
-      Expr o = neuron();
+      Expr o = Lecture.neuron();
       Gradients grads = Autodiff.backward(o);
       Trace trace = Trace.of(o);
 
@@ -87,13 +70,13 @@ class TraceTest {
 
     @Test
     void shouldMultiplyUpstreamByLocalInEveryStep() {
-      assertThat(Trace.of(neuron()).steps())
+      assertThat(Trace.of(Lecture.neuron()).steps())
           .allSatisfy(s -> assertThat(s.contribution()).isEqualTo(s.upstream() * s.local()));
     }
 
     @Test
     void shouldRenderOneNumberedLinePerStep() {
-      Trace trace = Trace.of(neuron());
+      Trace trace = Trace.of(Lecture.neuron());
 
       assertThat(trace.render().lines().filter(line -> line.matches("\\s+\\d+\\. .*")))
           .hasSize(trace.steps().size());
@@ -101,7 +84,7 @@ class TraceTest {
 
     @Test
     void shouldRenderLeafGradients() {
-      String text = Trace.of(neuron()).render();
+      String text = Trace.of(Lecture.neuron()).render();
 
       // PyTorch: x1.grad = -1.5, w1.grad = 1.0 (to rounding), x2.grad = 0.5, w2.grad = 0
       assertThat(text).contains("grad x1 = -1.5", "grad w1 = 1", "grad x2 = 0.5", "grad w2 = 0");
@@ -109,7 +92,7 @@ class TraceTest {
 
     @Test
     void shouldRenderTanhStepWithItsNumbers() {
-      String text = Trace.of(neuron()).render();
+      String text = Trace.of(Lecture.neuron()).render();
 
       assertThat(text).contains("1. v9 = tanh(v8): grad v8 += grad v9 * dv9/dv8 = 1 * 0.5 = 0.5");
     }

@@ -3,6 +3,7 @@ package io.github.puregrad.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Lecture;
 import io.github.puregrad.grad.Autodiff;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
@@ -21,7 +22,7 @@ class DotTest {
    */
   @Nested
   class NeuronGraph {
-    private final String dot = Dot.of(Autodiff.backward(Neuron.output()));
+    private final String dot = Dot.of(Autodiff.backward(Lecture.neuron()));
 
     @Test
     void shouldDrawOneRecordBoxPerValue() {
@@ -62,13 +63,15 @@ class DotTest {
   class Text {
     @Test
     void shouldGiveTheSameTextForTheSameGraphBuiltTwice() {
-      assertThat(Dot.of(Autodiff.backward(Neuron.output())))
-          .isEqualTo(Dot.of(Autodiff.backward(Neuron.output())));
+      assertThat(Dot.of(Autodiff.backward(Lecture.neuron())))
+          .isEqualTo(Dot.of(Autodiff.backward(Lecture.neuron())));
     }
 
     @Test
     void shouldShowNoGradWhenGivenNoGradients() {
-      assertThat(Dot.of(Neuron.output())).contains("{ x1 | data 2.0000 }").doesNotContain("| grad");
+      assertThat(Dot.of(Lecture.neuron()))
+          .contains("{ x1 | data 2.0000 }")
+          .doesNotContain("| grad");
     }
 
     @Test

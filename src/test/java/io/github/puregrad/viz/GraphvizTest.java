@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Lecture;
 import io.github.puregrad.grad.Autodiff;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,6 @@ import org.w3c.dom.NodeList;
 
 class GraphvizTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-  private static Document parse(byte[] xml) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    // dot's SVG names the SVG 1.1 DTD: do not fetch it
-    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-  }
 
   private static List<String> texts(Document svg) {
     NodeList nodes = svg.getElementsByTagName("text");
@@ -44,7 +36,7 @@ class GraphvizTest {
   /** These run the real dot program: in CI they must not be skipped. */
   @Nested
   class Rendering {
-    private final String dot = Dot.of(Autodiff.backward(Neuron.output()));
+    private final String dot = Dot.of(Autodiff.backward(Lecture.neuron()));
 
     @BeforeEach
     void requireDot() {
@@ -53,13 +45,13 @@ class GraphvizTest {
 
     @Test
     void shouldRenderSvgThatParsesAsXml() throws Exception {
-      Document svg = parse(Graphviz.installed().render(dot, Graphviz.Format.SVG));
+      Document svg = Svg.parse(Graphviz.installed().render(dot, Graphviz.Format.SVG));
       assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
     }
 
     @Test
     void shouldShowTheNodeLabelsInTheSvg() throws Exception {
-      Document svg = parse(Graphviz.installed().render(dot, Graphviz.Format.SVG));
+      Document svg = Svg.parse(Graphviz.installed().render(dot, Graphviz.Format.SVG));
       assertThat(texts(svg))
           .contains("x1", "w1", "x2", "w2", "b", "grad -1.5000", "*", "+", "tanh");
     }
@@ -80,7 +72,7 @@ class GraphvizTest {
     @Test
     void shouldRenderLabelsThatUseRecordSyntax() throws Exception {
       String tricky = Dot.of(Expr.of(1.0, "{a|b} \"c\" <d>"));
-      Document svg = parse(Graphviz.installed().render(tricky, Graphviz.Format.SVG));
+      Document svg = Svg.parse(Graphviz.installed().render(tricky, Graphviz.Format.SVG));
       assertThat(texts(svg)).contains("{a|b} \"c\" <d>");
     }
 

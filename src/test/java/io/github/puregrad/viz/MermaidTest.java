@@ -3,6 +3,7 @@ package io.github.puregrad.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Lecture;
 import io.github.puregrad.grad.Autodiff;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
@@ -16,7 +17,7 @@ class MermaidTest {
 
   @Nested
   class NeuronGraph {
-    private final String chart = Mermaid.of(Autodiff.backward(Neuron.output()));
+    private final String chart = Mermaid.of(Autodiff.backward(Lecture.neuron()));
 
     @Test
     void shouldBeALeftToRightFlowchart() {
@@ -48,7 +49,7 @@ class MermaidTest {
   class Text {
     @Test
     void shouldGiveTheSameTextForTheSameGraphBuiltTwice() {
-      assertThat(Mermaid.of(Neuron.output())).isEqualTo(Mermaid.of(Neuron.output()));
+      assertThat(Mermaid.of(Lecture.neuron())).isEqualTo(Mermaid.of(Lecture.neuron()));
     }
 
     @Test
