@@ -1,0 +1,25 @@
+package io.github.puregrad.bench;
+
+/**
+ * Set-up checks: a benchmark that computes something else than it claims must not run.
+ *
+ * <pre>{@code
+ * Check.equal("eager step-0 loss", loss.value(), Moons.STEP0_LOSS);
+ * }</pre>
+ */
+final class Check {
+  private Check() {}
+
+  /** Bit for bit: the engines must agree exactly, not approximately. */
+  static void equal(String what, double actual, double expected) {
+    if (Double.doubleToLongBits(actual) != Double.doubleToLongBits(expected)) {
+      throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
+    }
+  }
+
+  static void equal(String what, int actual, int expected) {
+    if (actual != expected) {
+      throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
+    }
+  }
+}
