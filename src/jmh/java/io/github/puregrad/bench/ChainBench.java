@@ -3,7 +3,9 @@ package io.github.puregrad.bench;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Evaluation;
 import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.grad.Tape;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class ChainBench {
   private FlatTape flat = new FlatTape(1);
+  private Tape tape = Tape.trace(Expr.of(0.0));
+  private double[] tapeValues = new double[0];
 
   static int nodes() {
     return 2 * Eager.CHAIN_OPS + 1;
@@ -40,16 +44,26 @@ public class ChainBench {
   @Setup
   public void setUp() {
     flat = new FlatTape(1 << 21);
-    Expr chain = Eager.chain(Eager.CHAIN_OPS);
+    Expr.Leaf x = Expr.of(1.0, "x");
+    Expr chain = Eager.chain(x, Eager.CHAIN_OPS);
     int out = flat.chain(Eager.CHAIN_OPS);
     Check.equal("flat-tape value", flat.value[out], chain.value());
     Check.equal("eager nodes", Graph.of(chain).size(), nodes());
     Check.equal("flat-tape nodes", flat.size, nodes());
+    tape = Tape.trace(chain, x);
+    tapeValues = new double[] {x.value()};
+    Check.sameAsEager(tape.evaluate(tapeValues), Autodiff.backward(chain), x);
   }
 
   @Benchmark
   public Gradients eager() {
     return Autodiff.backward(Eager.chain(Eager.CHAIN_OPS));
+  }
+
+  /** Evaluates the tape traced once in the set-up: new values in, value and gradients out. */
+  @Benchmark
+  public Evaluation tape() {
+    return tape.evaluate(tapeValues);
   }
 
   @Benchmark

@@ -1,5 +1,9 @@
 package io.github.puregrad.bench;
 
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.grad.Evaluation;
+import io.github.puregrad.grad.Gradients;
+
 /**
  * Set-up checks: a benchmark that computes something else than it claims must not run.
  *
@@ -20,6 +24,14 @@ final class Check {
   static void equal(String what, int actual, int expected) {
     if (actual != expected) {
       throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
+    }
+  }
+
+  /** The tape's evaluation must be the eager engine's result, bit for bit. */
+  static void sameAsEager(Evaluation taped, Gradients eager, Expr.Leaf... variables) {
+    equal("tape value", taped.value(), eager.graph().output().value());
+    for (int i = 0; i < variables.length; i++) {
+      equal("tape gradient " + i, taped.at(i), eager.get(variables[i]));
     }
   }
 }

@@ -87,7 +87,11 @@ final class Eager {
 
   /** {@code x <- x * 0.5, x <- x + 1} alternately: 2 nodes (a constant and the op) per op. */
   static Expr chain(int ops) {
-    Expr x = Expr.of(1.0, "x");
+    return chain(Expr.of(1.0, "x"), ops);
+  }
+
+  static Expr chain(Leaf start, int ops) {
+    Expr x = start;
     for (int i = 0; i < ops; i++) {
       x = (i & 1) == 0 ? x.mul(0.5) : x.add(1.0);
     }

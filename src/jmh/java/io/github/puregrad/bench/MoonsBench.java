@@ -4,7 +4,9 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Expr.Leaf;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Evaluation;
 import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.grad.Tape;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,6 +37,8 @@ public class MoonsBench {
   private Moons data = Moons.load();
   private Leaf[] parameters = new Leaf[0];
   private FlatTape flat = new FlatTape(1);
+  private Tape tape = Tape.trace(Expr.of(0.0));
+  private double[] tapeValues = new double[0];
 
   static int nodes() {
     Moons moons = Moons.load();
@@ -52,12 +56,21 @@ public class MoonsBench {
     Check.equal("flat-tape step-0 loss", flat.value[out], Moons.STEP0_LOSS);
     Check.equal("flat-tape nodes", flat.size, Graph.of(loss).size());
     Check.equal("eager nodes", Graph.of(loss).size(), 65_818);
+    tape = Tape.trace(loss, parameters);
+    tapeValues = data.parameters();
+    Check.sameAsEager(tape.evaluate(tapeValues), Autodiff.backward(loss), parameters);
   }
 
   /** Builds the graph from plain {@code Expr} calls and differentiates it. */
   @Benchmark
   public Gradients eager() {
     return Autodiff.backward(Eager.moonsLoss(parameters, data));
+  }
+
+  /** Evaluates the tape traced once in the set-up: new values in, value and gradients out. */
+  @Benchmark
+  public Evaluation tape() {
+    return tape.evaluate(tapeValues);
   }
 
   @Benchmark

@@ -4,7 +4,9 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Expr.Leaf;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Evaluation;
 import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.grad.Tape;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,6 +37,8 @@ public class SeedNetBench {
   private double[] values = new double[0];
   private Leaf[] parameters = new Leaf[0];
   private FlatTape flat = new FlatTape(1);
+  private Tape tape = Tape.trace(Expr.of(0.0));
+  private double[] tapeValues = new double[0];
 
   static int nodes() {
     return Graph.of(Eager.seedLoss(Eager.leaves(Eager.seedParameters()))).size();
@@ -50,11 +54,20 @@ public class SeedNetBench {
     Check.equal("flat-tape loss", flat.value[out], loss.value());
     Check.equal("flat-tape nodes", flat.size, Graph.of(loss).size());
     Check.equal("eager nodes", Graph.of(loss).size(), 398);
+    tape = Tape.trace(loss, parameters);
+    tapeValues = values;
+    Check.sameAsEager(tape.evaluate(tapeValues), Autodiff.backward(loss), parameters);
   }
 
   @Benchmark
   public Gradients eager() {
     return Autodiff.backward(Eager.seedLoss(parameters));
+  }
+
+  /** Evaluates the tape traced once in the set-up: new values in, value and gradients out. */
+  @Benchmark
+  public Evaluation tape() {
+    return tape.evaluate(tapeValues);
   }
 
   @Benchmark
