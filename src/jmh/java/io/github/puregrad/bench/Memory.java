@@ -11,7 +11,7 @@ import org.openjdk.jol.info.GraphLayout;
 /**
  * Bytes per node of the 1,000,000-op chain (2,000,001 nodes): the eager graph (the records), its
  * {@link Graph} (order, operand positions, id index), its {@link Gradients}, and the compiled
- * {@link Tape}. Exact sizes from JOL's heap walk, with a cross-check from used-heap deltas after GC.
+ * {@link Tape}. Exact sizes from JOL's heap walk, cross-checked by used-heap deltas after GC.
  *
  * <pre>{@code
  * java -Djdk.attach.allowAttachSelf -cp target/benchmarks.jar io.github.puregrad.bench.Memory
@@ -42,8 +42,8 @@ public final class Memory {
     System.out.println("| what | bytes/node (JOL) | bytes/node (heap delta after GC) |");
     System.out.println("|---|---:|---:|");
     row("eager graph: the Expr records", records, afterBuild - before, nodes);
-    row("+ Graph (order, operand positions, id index)", withGraph - records, afterGraph - afterBuild, nodes);
-    row("+ Gradients (one double a node)", withGradients - withGraph, afterBackward - afterGraph, nodes);
+    row("+ Graph (order, operands, id index)", withGraph - records, afterGraph - afterBuild, nodes);
+    row("+ Gradients", withGradients - withGraph, afterBackward - afterGraph, nodes);
     row("eager total: records + Graph + Gradients", withGradients, afterBackward - before, nodes);
     row("compiled tape (op, operands, constants)", tapeSize, afterTrace - afterBackward, nodes);
     System.out.printf(

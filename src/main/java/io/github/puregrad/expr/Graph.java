@@ -170,7 +170,8 @@ public final class Graph {
   public Vector<Expr> nodes() {
     Expr[] all = new Expr[size];
     for (int c = 0; c << CHUNK_BITS < size; c++) {
-      System.arraycopy(chunks[c], 0, all, c << CHUNK_BITS, Math.min(1 << CHUNK_BITS, size - (c << CHUNK_BITS)));
+      int from = c << CHUNK_BITS;
+      System.arraycopy(chunks[c], 0, all, from, Math.min(1 << CHUNK_BITS, size - from));
     }
     return Vector.of(all);
   }

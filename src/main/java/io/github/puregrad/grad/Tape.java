@@ -65,12 +65,13 @@ public final class Tape {
     this.variables = variables;
     this.slots = slots;
     this.variableIndex = variableIndex;
-    this.scratch = ThreadLocal.withInitial(() -> new double[][] {traced.clone(), new double[op.length]});
+    this.scratch =
+        ThreadLocal.withInitial(() -> new double[][] {traced.clone(), new double[op.length]});
   }
 
   // -- static API
 
-  /** {@return the tape of {@code output} as a function of {@code variables}}; see {@link #trace(Expr, Iterable)} */
+  /** {@return the tape of {@code output} as a function of {@code variables}} */
   public static Tape trace(Expr output, Expr.Leaf... variables) {
     Objects.requireNonNull(variables, "variables is null");
     return trace(output, Vector.of(variables));
@@ -108,7 +109,8 @@ public final class Tape {
       Integer before = index.put(leaf.id(), i);
       if (before != null) {
         throw new IllegalArgumentException(
-            "variable " + i + " (" + leaf + ") is variable " + before + " again: expected distinct leaves");
+            "variable " + i + " (" + leaf + ") is variable " + before
+                + " again: expected distinct leaves");
       }
       slots[i] = graph.positionOf(leaf);
     }

@@ -2,6 +2,7 @@ package io.github.puregrad.grad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,8 @@ class TapeTest {
       SplittableRandom random = new SplittableRandom(7);
       for (JsonNode c : golden()) {
         List<Leaf> inputs = inputs(c);
-        double[] values = inputs.stream().mapToDouble(l -> l.value() + random.nextDouble(-0.1, 0.1)).toArray();
+        double[] values =
+            inputs.stream().mapToDouble(l -> l.value() + random.nextDouble(-0.1, 0.1)).toArray();
         assertSameAsEager(leaves -> program(c, leaves), inputs, values, c.get("name").asText());
       }
     }
@@ -76,8 +79,9 @@ class TapeTest {
       List<Leaf> inputs = inputs(c);
       Evaluation e = Tape.trace(program(c, inputs), inputs).evaluate(-4.0, 2.0);
 
-      assertThat(e.value()).isCloseTo(c.get("value").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
-      assertThat(e.get(inputs.get(0))).isCloseTo(c.get("grads").get("a").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(e.value()).isCloseTo(c.get("value").asDouble(), within(1e-9));
+      assertThat(e.get(inputs.get(0)))
+          .isCloseTo(c.get("grads").get("a").asDouble(), within(1e-9));
     }
   }
 
@@ -92,17 +96,39 @@ class TapeTest {
         Expr b = pool.get(random.nextInt(pool.size()));
         Expr next;
         switch (random.nextInt(11)) {
-          case 0: next = a.add(b); break;
-          case 1: next = a.mul(b); break;
-          case 2: next = a.tanh(); break;
-          case 3: next = a.relu(); break;
-          case 4: next = a.sigmoid(); break;
-          case 5: next = a.mul(0.5).exp(); break;
-          case 6: next = a.mul(a).add(1.0).log(); break;
-          case 7: next = a.pow(2); break;
-          case 8: next = a.sigmoid().pow(b.tanh()); break;
-          case 9: next = a.sub(b); break;
-          default: next = a.div(b.mul(b).add(1.0)); break;
+          case 0:
+            next = a.add(b);
+            break;
+          case 1:
+            next = a.mul(b);
+            break;
+          case 2:
+            next = a.tanh();
+            break;
+          case 3:
+            next = a.relu();
+            break;
+          case 4:
+            next = a.sigmoid();
+            break;
+          case 5:
+            next = a.mul(0.5).exp();
+            break;
+          case 6:
+            next = a.mul(a).add(1.0).log();
+            break;
+          case 7:
+            next = a.pow(2);
+            break;
+          case 8:
+            next = a.sigmoid().pow(b.tanh());
+            break;
+          case 9:
+            next = a.sub(b);
+            break;
+          default:
+            next = a.div(b.mul(b).add(1.0));
+            break;
         }
         pool.add(next);
       }
@@ -115,7 +141,7 @@ class TapeTest {
         long s = seed;
         List<Leaf> x = List.of(Expr.of(0.3, "x0"), Expr.of(-1.2, "x1"), Expr.of(2.0, "x2"));
         SplittableRandom values = new SplittableRandom(1000 + seed);
-        double[] at = {values.nextDouble(-2, 2), values.nextDouble(-2, 2), values.nextDouble(-2, 2)};
+        double[] at = values.doubles(3, -2, 2).toArray();
         assertSameAsEager(v -> randomProgram(s, v), x, at, "seed " + seed);
       }
     }
@@ -328,7 +354,9 @@ class TapeTest {
 
   private static List<Leaf> inputs(JsonNode c) {
     List<Leaf> inputs = new ArrayList<>();
-    c.get("inputs").fields().forEachRemaining(e -> inputs.add(Expr.of(e.getValue().asDouble(), e.getKey())));
+    c.get("inputs")
+        .fields()
+        .forEachRemaining(e -> inputs.add(Expr.of(e.getValue().asDouble(), e.getKey())));
     return inputs;
   }
 
@@ -340,17 +368,39 @@ class TapeTest {
       String op = step.get(1).asText();
       Expr result;
       switch (op) {
-        case "add": result = a.add(operand(step.get(3), named)); break;
-        case "sub": result = a.sub(operand(step.get(3), named)); break;
-        case "mul": result = a.mul(operand(step.get(3), named)); break;
-        case "div": result = a.div(operand(step.get(3), named)); break;
-        case "pow": result = a.pow(step.get(3).asDouble()); break;
-        case "neg": result = a.neg(); break;
-        case "exp": result = a.exp(); break;
-        case "log": result = a.log(); break;
-        case "tanh": result = a.tanh(); break;
-        case "relu": result = a.relu(); break;
-        case "sigmoid": result = a.sigmoid(); break;
+        case "add":
+          result = a.add(operand(step.get(3), named));
+          break;
+        case "sub":
+          result = a.sub(operand(step.get(3), named));
+          break;
+        case "mul":
+          result = a.mul(operand(step.get(3), named));
+          break;
+        case "div":
+          result = a.div(operand(step.get(3), named));
+          break;
+        case "pow":
+          result = a.pow(step.get(3).asDouble());
+          break;
+        case "neg":
+          result = a.neg();
+          break;
+        case "exp":
+          result = a.exp();
+          break;
+        case "log":
+          result = a.log();
+          break;
+        case "tanh":
+          result = a.tanh();
+          break;
+        case "relu":
+          result = a.relu();
+          break;
+        case "sigmoid":
+          result = a.sigmoid();
+          break;
         default: throw new AssertionError("unknown op " + op);
       }
       named.put(step.get(0).asText(), result);
@@ -371,14 +421,18 @@ class TapeTest {
   private static List<double[]> rows(String resource) throws IOException {
     return lines(resource).stream()
         .skip(1)
-        .map(line -> java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
+        .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
         .collect(Collectors.toList());
   }
 
   private static List<String> lines(String resource) throws IOException {
     try (InputStream in = TapeTest.class.getResourceAsStream(resource);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return reader.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .collect(Collectors.toList());
     }
   }
 }
