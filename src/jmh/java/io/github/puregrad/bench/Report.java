@@ -29,6 +29,11 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     CommandLineOptions cli = new CommandLineOptions(args);
+    if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams()
+        || cli.shouldListProfilers() || cli.shouldListResultFormats()) {
+      org.openjdk.jmh.Main.main(args); // JMH's own main answers those, and runs nothing
+      return;
+    }
     Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli).build()).run();
 
     // workload -> engine -> median microseconds per step
