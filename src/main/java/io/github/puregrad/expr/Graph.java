@@ -108,6 +108,10 @@ public final class Graph {
 
   /** {@return the node at {@code position} in topological order} */
   public Expr node(int position) {
+    if (position < 0 || position >= nodes.length) {
+      throw new IndexOutOfBoundsException(
+          "position " + position + ": expected 0 to " + (nodes.length - 1));
+    }
     return nodes[position];
   }
 

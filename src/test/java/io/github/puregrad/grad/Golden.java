@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The PyTorch golden cases of {@code pytorch-gradients.json}, built through the public API. */
 final class Golden {
@@ -23,13 +24,15 @@ final class Golden {
    * @param output the output expression
    * @param value PyTorch's forward value
    * @param grads PyTorch's gradient for every input
+   * @param program builds the same program again over other input leaves, in input order
    */
   record Case(
       String name,
       Map<String, Expr.Leaf> inputs,
       Expr output,
       double value,
-      Map<String, Double> grads) {
+      Map<String, Double> grads,
+      Function<List<Expr.Leaf>, Expr> program) {
     @Override
     public String toString() {
       return name;
@@ -56,7 +59,27 @@ final class Golden {
     for (Map.Entry<String, JsonNode> e : c.get("inputs").properties()) {
       inputs.put(e.getKey(), Expr.of(e.getValue().asDouble(), e.getKey()));
     }
-    Map<String, Expr> values = new LinkedHashMap<>(inputs);
+    Map<String, Double> grads = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : c.get("grads").properties()) {
+      grads.put(e.getKey(), e.getValue().asDouble());
+    }
+    List<String> names = new ArrayList<>(inputs.keySet());
+    Function<List<Expr.Leaf>, Expr> program = leaves -> run(c, names, leaves);
+    return new Case(
+        c.get("name").asText(),
+        inputs,
+        program.apply(new ArrayList<>(inputs.values())),
+        c.get("value").asDouble(),
+        grads,
+        program);
+  }
+
+  /** The case's steps, with input {@code names.get(i)} bound to {@code leaves.get(i)}. */
+  private static Expr run(JsonNode c, List<String> names, List<Expr.Leaf> leaves) {
+    Map<String, Expr> values = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      values.put(names.get(i), leaves.get(i));
+    }
     for (JsonNode step : c.get("steps")) {
       String op = step.get(1).asText();
       Expr a = operand(values, step.get(2));
@@ -73,16 +96,7 @@ final class Golden {
           };
       values.put(step.get(0).asText(), result);
     }
-    Map<String, Double> grads = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : c.get("grads").properties()) {
-      grads.put(e.getKey(), e.getValue().asDouble());
-    }
-    return new Case(
-        c.get("name").asText(),
-        inputs,
-        values.get(c.get("output").asText()),
-        c.get("value").asDouble(),
-        grads);
+    return values.get(c.get("output").asText());
   }
 
   private static Expr binary(String op, Expr a, Expr b) {

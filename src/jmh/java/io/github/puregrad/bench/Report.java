@@ -1,0 +1,87 @@
+package io.github.puregrad.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The benchmark jar's main: runs JMH (any JMH command-line option works, e.g. a benchmark regex,
+ * {@code -f 1} or {@code -i 3}), then prints, per workload and engine, the median time per step,
+ * ns per node and the ratio to the flat-tape baseline.
+ *
+ * <pre>{@code
+ * java -jar target/benchmarks.jar            # everything, the annotated forks and iterations
+ * java -jar target/benchmarks.jar Moons -f 1 # one workload, one fork
+ * }</pre>
+ */
+public final class Report {
+  private static final String BASELINE = "flat";
+
+  private Report() {}
+
+  public static void main(String[] args) throws Exception {
+    CommandLineOptions cli = new CommandLineOptions(args);
+    if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams()
+        || cli.shouldListProfilers() || cli.shouldListResultFormats()) {
+      org.openjdk.jmh.Main.main(args); // JMH's own main answers those, and runs nothing
+      return;
+    }
+    Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli).build()).run();
+
+    // workload -> engine -> median microseconds per step
+    Map<String, Map<String, Double>> medians = new TreeMap<>();
+    for (RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      String[] parts = name.split("\\.");
+      String workload = parts[parts.length - 2];
+      String engine = parts[parts.length - 1];
+      double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
+      medians.computeIfAbsent(workload, w -> new LinkedHashMap<>()).put(engine, median);
+    }
+
+    List<String> lines = new ArrayList<>();
+    lines.add("| workload | engine | nodes | median µs/step | ns/node | × flat tape |");
+    lines.add("|---|---|---:|---:|---:|---:|");
+    for (Map.Entry<String, Map<String, Double>> workload : medians.entrySet()) {
+      int nodes = nodes(workload.getKey());
+      Double baseline = workload.getValue().get(BASELINE);
+      for (Map.Entry<String, Double> engine : workload.getValue().entrySet()) {
+        double micros = engine.getValue();
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %,d | %,.1f | %.1f | %s |",
+                workload.getKey(),
+                engine.getKey(),
+                nodes,
+                micros,
+                1000 * micros / nodes,
+                baseline == null ? "n/a" : String.format(Locale.ROOT, "%.2f", micros / baseline)));
+      }
+    }
+    System.out.println();
+    System.out.println("Medians over all measurement iterations of all forks:");
+    lines.forEach(System.out::println);
+  }
+
+  private static int nodes(String workload) {
+    switch (workload) {
+      case "MoonsBench":
+        return MoonsBench.nodes();
+      case "SeedNetBench":
+        return SeedNetBench.nodes();
+      case "ChainBench":
+        return ChainBench.nodes();
+      default:
+        throw new IllegalArgumentException("unknown workload " + workload);
+    }
+  }
+}

@@ -1,0 +1,364 @@
+package io.github.puregrad.grad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.Expr.Leaf;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled tape against the eager engine: the same value and gradients to the last bit, at the
+ * traced values and at new ones (compared with the graph rebuilt from the new values).
+ */
+class TapeTest {
+
+  /** Bit for bit: the eager gradient of the graph rebuilt at {@code values}. */
+  private static void assertSameAsEager(
+      Function<List<Leaf>, Expr> program, List<Leaf> variables, double[] values, String what) {
+    List<Leaf> moved = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      moved.add(variables.get(i).withValue(values[i]));
+    }
+    Expr rebuilt = program.apply(moved);
+    Gradients eager = Autodiff.backward(rebuilt);
+    Evaluation taped = Tape.trace(program.apply(variables), variables).evaluate(values);
+
+    assertThat(taped.value()).as("%s: value", what).isEqualTo(rebuilt.value());
+    for (int i = 0; i < values.length; i++) {
+      assertThat(taped.at(i)).as("%s: gradient %d", what, i).isEqualTo(eager.get(moved.get(i)));
+    }
+  }
+
+  @Nested
+  class GoldenCases {
+    @Test
+    void shouldEqualEagerEngineBitForBitOnEveryGoldenCaseAtTracedValues() {
+      for (Golden.Case c : Golden.cases()) {
+        List<Leaf> inputs = new ArrayList<>(c.inputs().values());
+        double[] values = inputs.stream().mapToDouble(Leaf::value).toArray();
+        assertSameAsEager(c.program(), inputs, values, c.name());
+      }
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitOnEveryGoldenCaseAtNewValues() {
+      SplittableRandom random = new SplittableRandom(7);
+      for (Golden.Case c : Golden.cases()) {
+        List<Leaf> inputs = new ArrayList<>(c.inputs().values());
+        double[] values =
+            inputs.stream().mapToDouble(l -> l.value() + random.nextDouble(-0.1, 0.1)).toArray();
+        assertSameAsEager(c.program(), inputs, values, c.name());
+      }
+    }
+
+    @Test
+    void shouldMatchPyTorchOnMicrogradReadmeCase() {
+      Golden.Case c = Golden.cases().get(0);
+      List<Leaf> inputs = new ArrayList<>(c.inputs().values());
+      Evaluation e = Tape.trace(c.output(), inputs).evaluate(-4.0, 2.0);
+
+      assertThat(e.value()).isCloseTo(c.value(), within(1e-9));
+      assertThat(e.get(inputs.get(0))).isCloseTo(c.grads().get("a"), within(1e-9));
+    }
+  }
+
+  @Nested
+  class RandomPrograms {
+    /** A random program over 3 variables, with every kind of node, from a seed. */
+    private Expr randomProgram(long seed, List<Leaf> x) {
+      SplittableRandom random = new SplittableRandom(seed);
+      List<Expr> pool = new ArrayList<>(x);
+      for (int step = 0; step < 30; step++) {
+        Expr a = pool.get(random.nextInt(pool.size()));
+        Expr b = pool.get(random.nextInt(pool.size()));
+        Expr next;
+        switch (random.nextInt(11)) {
+          case 0:
+            next = a.add(b);
+            break;
+          case 1:
+            next = a.mul(b);
+            break;
+          case 2:
+            next = a.tanh();
+            break;
+          case 3:
+            next = a.relu();
+            break;
+          case 4:
+            next = a.sigmoid();
+            break;
+          case 5:
+            next = a.mul(0.5).exp();
+            break;
+          case 6:
+            next = a.mul(a).add(1.0).log();
+            break;
+          case 7:
+            next = a.pow(2);
+            break;
+          case 8:
+            next = a.sigmoid().pow(b.tanh());
+            break;
+          case 9:
+            next = a.sub(b);
+            break;
+          default:
+            next = a.div(b.mul(b).add(1.0));
+            break;
+        }
+        pool.add(next);
+      }
+      return pool.get(pool.size() - 1).add(pool.get(pool.size() / 2));
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitOnSeededRandomPrograms() {
+      for (long seed = 0; seed < 300; seed++) {
+        long s = seed;
+        List<Leaf> x = List.of(Expr.of(0.3, "x0"), Expr.of(-1.2, "x1"), Expr.of(2.0, "x2"));
+        SplittableRandom values = new SplittableRandom(1000 + seed);
+        double[] at = values.doubles(3, -2, 2).toArray();
+        assertSameAsEager(v -> randomProgram(s, v), x, at, "seed " + seed);
+      }
+    }
+  }
+
+  @Nested
+  class Networks {
+    @Test
+    void shouldGiveMicrogradsStepZeroLossOnMoons() throws IOException {
+      double[] p = numbers("/moons/moons-init.csv");
+      List<Leaf> params = leaves(p);
+      Evaluation e = Tape.trace(moonsLoss(params), params).evaluate(p);
+
+      assertThat(e.value()).isEqualTo(0.8958441028683222);
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitOnMoonsAfterAParameterUpdate() throws IOException {
+      double[] p = numbers("/moons/moons-init.csv");
+      List<Leaf> params = leaves(p);
+      Gradients first = Autodiff.backward(moonsLoss(params));
+      double[] stepped = new double[p.length];
+      for (int i = 0; i < p.length; i++) {
+        stepped[i] = p[i] - 1.0 * first.get(params.get(i)); // one SGD step, learning rate 1.0
+      }
+
+      assertSameAsEager(TapeTest::moonsLoss, params, stepped, "moons step 1");
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitOnTheSeedNet() {
+      SplittableRandom random = new SplittableRandom(1337);
+      List<Leaf> params = leaves(random.doubles(41, -1, 1).toArray());
+      double[] moved = random.doubles(41, -1, 1).toArray();
+
+      assertSameAsEager(TapeTest::seedLoss, params, moved, "seed net");
+    }
+  }
+
+  @Nested
+  class Variables {
+    @Test
+    void shouldGiveZeroGradientForAVariableTheOutputDoesNotUse() {
+      Leaf x = Expr.of(2.0, "x");
+      Leaf unused = Expr.of(5.0, "unused");
+      Evaluation e = Tape.trace(x.mul(x), x, unused).evaluate(3.0, 1.0);
+
+      assertThat(e.at(1)).isZero();
+      assertThat(e.get(x)).isEqualTo(6.0);
+    }
+
+    @Test
+    void shouldKeepOtherLeavesAsTracedConstants() {
+      Leaf x = Expr.of(2.0, "x");
+      Leaf c = Expr.of(10.0, "c");
+      Evaluation e = Tape.trace(x.mul(c), x).evaluate(3.0);
+
+      assertThat(e.value()).isEqualTo(30.0);
+      assertThat(e.get(c)).isZero();
+    }
+
+    @Test
+    void shouldFindGradientThroughAnUpdatedLeaf() {
+      Leaf x = Expr.of(2.0, "x");
+      Tape tape = Tape.trace(x.pow(3), x);
+      Evaluation e = tape.evaluate(List.of(x.withValue(1.0)));
+
+      assertThat(e.get(x.withValue(1.0))).isEqualTo(3.0);
+      assertThat(e.variables().get(0).value()).isEqualTo(1.0);
+      assertThat(e.asMap().get(x.withValue(1.0)).get()).isEqualTo(3.0);
+    }
+
+    @Test
+    void shouldGiveSameResultsFromManyThreadsAtOnce() throws Exception {
+      double[] p = numbers("/moons/moons-init.csv");
+      List<Leaf> params = leaves(p);
+      Tape tape = Tape.trace(moonsLoss(params), params);
+      double[] expected = gradients(tape.evaluate(p));
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<double[]>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          results.add(pool.submit(() -> gradients(tape.evaluate(p))));
+        }
+        for (Future<double[]> result : results) {
+          assertThat(result.get()).containsExactly(expected);
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+
+    private double[] gradients(Evaluation e) {
+      return IntStream.range(0, e.size()).mapToDouble(e::at).toArray();
+    }
+  }
+
+  @Nested
+  class BadInput {
+    private final Leaf x = Expr.of(2.0, "x");
+    private final Leaf y = Expr.of(3.0, "y");
+    private final Tape tape = Tape.trace(x.mul(y), x, y);
+
+    @Test
+    void shouldRejectWrongNumberOfValues() {
+      assertThatThrownBy(() -> tape.evaluate(1.0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("expected 2 values, one per variable, got 1");
+    }
+
+    @Test
+    void shouldRejectNaNValue() {
+      assertThatThrownBy(() -> tape.evaluate(1.0, Double.NaN))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("value 1 (y) must be finite, got NaN");
+    }
+
+    @Test
+    void shouldRejectLeafThatIsNotTheVariableAtItsPlace() {
+      assertThatThrownBy(() -> tape.evaluate(List.of(y, x)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("leaf 0")
+          .hasMessageContaining("is not the variable at that place");
+    }
+
+    @Test
+    void shouldRejectTheSameVariableTwice() {
+      assertThatThrownBy(() -> Tape.trace(x.mul(y), x, x))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("expected distinct leaves");
+    }
+  }
+
+  // -- programs
+
+  private static List<Leaf> leaves(double[] values) {
+    List<Leaf> leaves = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      leaves.add(Expr.of(values[i], "p" + i));
+    }
+    return leaves;
+  }
+
+  /** micrograd's moons loss at step 0, written as in its demo (see docs/performance.md). */
+  static Expr moonsLoss(List<Leaf> p) {
+    List<double[]> rows;
+    try {
+      rows = rows("/moons/moons.csv");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    Expr sum = null;
+    for (double[] row : rows) {
+      Expr[] x = {Expr.of(row[0]), Expr.of(row[1])};
+      Expr score = mlp(p, new int[] {2, 16, 16, 1}, x, false);
+      Expr loss = score.mul(-row[2]).add(1.0).relu();
+      sum = sum == null ? loss.add(0.0) : sum.add(loss);
+    }
+    Expr squares = null;
+    for (Leaf q : p) {
+      squares = squares == null ? q.mul(q).add(0.0) : squares.add(q.mul(q));
+    }
+    return sum.mul(1.0 / rows.size()).add(squares.mul(1e-4));
+  }
+
+  /** The micrograd lecture's MLP(3, [4, 4, 1]) with tanh, sum of squared errors on 4 samples. */
+  static Expr seedLoss(List<Leaf> p) {
+    double[][] xs = {{2, 3, -1}, {3, -1, 0.5}, {0.5, 1, 1}, {1, 1, -1}};
+    double[] ys = {1, -1, -1, 1};
+    Expr sum = null;
+    for (int n = 0; n < xs.length; n++) {
+      Expr[] x = new Expr[3];
+      for (int i = 0; i < 3; i++) {
+        x[i] = Expr.of(xs[n][i]);
+      }
+      Expr error = mlp(p, new int[] {3, 4, 4, 1}, x, true).add(-ys[n]).pow(2);
+      sum = sum == null ? error.add(0.0) : sum.add(error);
+    }
+    return sum;
+  }
+
+  private static Expr mlp(List<Leaf> p, int[] sizes, Expr[] input, boolean tanh) {
+    Expr[] x = input;
+    int next = 0;
+    for (int l = 1; l < sizes.length; l++) {
+      Expr[] out = new Expr[sizes[l]];
+      for (int j = 0; j < sizes[l]; j++) {
+        int bias = next + sizes[l - 1];
+        Expr act = p.get(bias);
+        for (int i = 0; i < sizes[l - 1]; i++) {
+          act = act.add(p.get(next + i).mul(x[i]));
+        }
+        next = bias + 1;
+        out[j] = tanh ? act.tanh() : l < sizes.length - 1 ? act.relu() : act;
+      }
+      x = out;
+    }
+    return x[0];
+  }
+
+  // -- resources
+
+  private static double[] numbers(String resource) throws IOException {
+    return lines(resource).stream().mapToDouble(Double::parseDouble).toArray();
+  }
+
+  private static List<double[]> rows(String resource) throws IOException {
+    return lines(resource).stream()
+        .skip(1)
+        .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
+        .collect(Collectors.toList());
+  }
+
+  private static List<String> lines(String resource) throws IOException {
+    try (InputStream in = TapeTest.class.getResourceAsStream(resource);
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .collect(Collectors.toList());
+    }
+  }
+}
