@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * The nodes an expression depends on, in topological order: every node comes after its operands,
- * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of a
- * million operations is no problem.
+ * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of
+ * a million operations is no problem.
  *
  * <pre>{@code
  * Expr x = Expr.of(3.0, "x");
@@ -21,13 +21,19 @@ import java.util.Arrays;
  */
 public final class Graph {
   private static final int MAX_ARITY = 2;
+  // Nodes are kept in chunks: no copying as the order grows, and no array so large that G1
+  // treats it as humongous (a humongous Object[] keeps a dead graph alive until a marking cycle).
+  private static final int CHUNK_BITS = 12;
+  private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
-  private final Expr[] nodes;
-  private final int[] operands; // positions of the operands of node p at MAX_ARITY * p + k
+  private final Expr[][] chunks;
+  private final int size;
+  private final int[] operands; // positions of node p's operands at MAX_ARITY * p + k; -1: none
   private final IdIndex index;
 
-  private Graph(Expr[] nodes, int[] operands, IdIndex index) {
-    this.nodes = nodes;
+  private Graph(Expr[][] chunks, int size, int[] operands, IdIndex index) {
+    this.chunks = chunks;
+    this.size = size;
     this.operands = operands;
     this.index = index;
   }
@@ -36,65 +42,86 @@ public final class Graph {
 
   /** {@return the graph of every node {@code output} depends on, itself included} */
   public static Graph of(Expr output) {
-    int capacity = 64;
-    Expr[] order = new Expr[capacity];
-    int[] operandPositions = new int[MAX_ARITY * capacity];
-    IdIndex index = new IdIndex(capacity);
+    Expr[][] chunks = new Expr[16][];
+    chunks[0] = new Expr[1 << CHUNK_BITS];
+    int[] operandPositions = new int[MAX_ARITY << CHUNK_BITS];
+    IdIndex index = new IdIndex(1 << CHUNK_BITS);
     int count = 0;
 
-    // Depth-first with an explicit stack. A frame holds a node, the next operand to look at and
-    // the positions of the operands seen so far; a node is placed once all its operands are.
+    // Depth-first with an explicit stack. A frame holds a node, its operands (read once, through
+    // one visitor call), the next operand to look at and the positions of the operands placed so
+    // far; a node is placed once all its operands are.
+    Operands reader = new Operands(output);
+    int capacity = 64;
     Expr[] stack = new Expr[capacity];
+    Expr[] pending = new Expr[MAX_ARITY * capacity];
+    int[] arity = new int[capacity];
     int[] next = new int[capacity];
     int[] found = new int[MAX_ARITY * capacity];
     int top = 0;
-    stack[0] = output;
+    push(output, reader, stack, pending, arity, next, 0);
     while (top >= 0) {
-      Expr node = stack[top];
       int k = next[top];
-      if (k < node.arity()) {
+      if (k < arity[top]) {
         next[top] = k + 1;
-        Expr operand = node.operand(k);
+        Expr operand = pending[MAX_ARITY * top + k];
         int at = index.get(operand.id());
         if (at >= 0) {
-          requireSameNode(order[at], operand);
+          Expr seen = chunks[at >>> CHUNK_BITS][at & CHUNK_MASK];
+          if (seen != operand) {
+            requireSameNode(seen, operand);
+          }
           found[MAX_ARITY * top + k] = at;
         } else {
           if (++top == stack.length) {
             stack = Arrays.copyOf(stack, 2 * top);
+            pending = Arrays.copyOf(pending, 2 * MAX_ARITY * top);
+            arity = Arrays.copyOf(arity, 2 * top);
             next = Arrays.copyOf(next, 2 * top);
             found = Arrays.copyOf(found, 2 * MAX_ARITY * top);
           }
-          stack[top] = operand;
-          next[top] = 0;
+          push(operand, reader, stack, pending, arity, next, top);
         }
       } else {
-        if (count == order.length) {
-          order = Arrays.copyOf(order, 2 * count);
-          operandPositions = Arrays.copyOf(operandPositions, 2 * MAX_ARITY * count);
+        Expr node = stack[top];
+        int chunk = count >>> CHUNK_BITS;
+        if (chunk == chunks.length) {
+          chunks = Arrays.copyOf(chunks, 2 * chunk);
         }
-        System.arraycopy(found, MAX_ARITY * top, operandPositions, MAX_ARITY * count, MAX_ARITY);
-        order[count] = node;
+        if (chunks[chunk] == null) {
+          chunks[chunk] = new Expr[1 << CHUNK_BITS];
+        }
+        if (MAX_ARITY * count == operandPositions.length) {
+          operandPositions = Arrays.copyOf(operandPositions, 2 * operandPositions.length);
+        }
+        chunks[chunk][count & CHUNK_MASK] = node;
+        int n = arity[top];
+        operandPositions[MAX_ARITY * count] = n > 0 ? found[MAX_ARITY * top] : -1;
+        operandPositions[MAX_ARITY * count + 1] = n > 1 ? found[MAX_ARITY * top + 1] : -1;
         index.put(node.id(), count);
-        top--; // the stack dies with this call, so the popped slot need not be cleared
+        top--; // the stack dies with this call, so popped slots need not be cleared
         if (top >= 0) {
           found[MAX_ARITY * top + next[top] - 1] = count;
         }
         count++;
       }
     }
-    return new Graph(Arrays.copyOf(order, count), operandPositions, index);
+    return new Graph(chunks, count, operandPositions, index);
+  }
+
+  private static void push(
+      Expr node, Operands reader, Expr[] stack, Expr[] pending, int[] arity, int[] next, int top) {
+    stack[top] = node;
+    arity[top] = node.accept(reader);
+    pending[MAX_ARITY * top] = reader.first;
+    pending[MAX_ARITY * top + 1] = reader.second;
+    next[top] = 0;
   }
 
   private static void requireSameNode(Expr seen, Expr node) {
-    if (seen != node && !seen.equals(node)) {
+    if (!seen.equals(node)) {
       throw new IllegalArgumentException(
-          "two different nodes share id "
-              + node.id()
-              + ": "
-              + seen
-              + " and "
-              + node
+          "two different nodes share id " + node.id() + ": " + seen + " and " + node
               + "; a graph may hold only one version of each leaf");
     }
   }
@@ -103,21 +130,21 @@ public final class Graph {
 
   /** {@return the number of distinct nodes} */
   public int size() {
-    return nodes.length;
+    return size;
   }
 
   /** {@return the node at {@code position} in topological order} */
   public Expr node(int position) {
-    if (position < 0 || position >= nodes.length) {
+    if (position < 0 || position >= size) {
       throw new IndexOutOfBoundsException(
-          "position " + position + ": expected 0 to " + (nodes.length - 1));
+          "position " + position + ": expected 0 to " + (size - 1));
     }
-    return nodes[position];
+    return chunks[position >>> CHUNK_BITS][position & CHUNK_MASK];
   }
 
   /** {@return the expression this graph was built from: the last node} */
   public Expr output() {
-    return nodes[nodes.length - 1];
+    return node(size - 1);
   }
 
   /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
@@ -127,25 +154,107 @@ public final class Graph {
 
   /** {@return the position of operand {@code k} of the node at {@code position}} */
   public int operandPosition(int position, int k) {
-    if (k < 0 || k >= nodes[position].arity()) {
+    if (position < 0 || position >= size || k < 0 || k >= MAX_ARITY
+        || operands[MAX_ARITY * position + k] < 0) {
       throw new IndexOutOfBoundsException(
-          "operand "
-              + k
-              + " of "
-              + nodes[position]
-              + ": expected 0 to "
-              + (nodes[position].arity() - 1));
+          "operand " + k + " of " + node(position) + ": expected 0 to "
+              + (node(position).arity() - 1));
     }
     return operands[MAX_ARITY * position + k];
   }
 
   /** {@return all nodes in topological order} */
   public Vector<Expr> nodes() {
-    return Vector.of(nodes);
+    Expr[] all = new Expr[size];
+    for (int c = 0; c << CHUNK_BITS < size; c++) {
+      int from = c << CHUNK_BITS;
+      System.arraycopy(chunks[c], 0, all, from, Math.min(1 << CHUNK_BITS, size - from));
+    }
+    return Vector.of(all);
   }
 
   @Override
   public String toString() {
-    return "Graph[size=" + nodes.length + ", output=" + output() + "]";
+    return "Graph[size=" + size + ", output=" + output() + "]";
+  }
+
+  /**
+   * Reads a node's operands with one (megamorphic) call instead of one per operand and one per
+   * arity check; returns the arity and leaves the operands in {@link #first} and {@link #second}.
+   */
+  private static final class Operands implements Expr.Visitor<Integer> {
+    private static final Integer NONE = 0;
+    private static final Integer ONE = 1;
+    private static final Integer TWO = 2;
+
+    // slots past a node's arity are never read; they hold a placeholder rather than null
+    Expr first;
+    Expr second;
+
+    Operands(Expr placeholder) {
+      first = placeholder;
+      second = placeholder;
+    }
+
+    private Integer unary(Expr operand) {
+      first = operand;
+      return ONE;
+    }
+
+    private Integer binary(Expr left, Expr right) {
+      first = left;
+      second = right;
+      return TWO;
+    }
+
+    @Override
+    public Integer leaf(Expr.Leaf node) {
+      return NONE;
+    }
+
+    @Override
+    public Integer add(Expr.Add node) {
+      return binary(node.left(), node.right());
+    }
+
+    @Override
+    public Integer mul(Expr.Mul node) {
+      return binary(node.left(), node.right());
+    }
+
+    @Override
+    public Integer pow(Expr.Pow node) {
+      return unary(node.base());
+    }
+
+    @Override
+    public Integer powExpr(Expr.PowExpr node) {
+      return binary(node.base(), node.exponent());
+    }
+
+    @Override
+    public Integer exp(Expr.Exp node) {
+      return unary(node.operand());
+    }
+
+    @Override
+    public Integer log(Expr.Log node) {
+      return unary(node.operand());
+    }
+
+    @Override
+    public Integer tanh(Expr.Tanh node) {
+      return unary(node.operand());
+    }
+
+    @Override
+    public Integer relu(Expr.Relu node) {
+      return unary(node.operand());
+    }
+
+    @Override
+    public Integer sigmoid(Expr.Sigmoid node) {
+      return unary(node.operand());
+    }
   }
 }
