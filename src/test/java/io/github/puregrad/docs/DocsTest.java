@@ -49,11 +49,15 @@ class DocsTest {
             snippet ->
                 DynamicTest.dynamicTest(
                     snippet.where(),
-                    () ->
-                        assertThat(Output.differences(compilation.run(snippet),
-                                compilation.expectedOutput(snippet)))
-                            .as("output of %s", snippet.where())
-                            .isEmpty()));
+                    () -> {
+                      String actual = compilation.run(snippet);
+                      if (Boolean.getBoolean("docs.print")) {
+                        System.out.println("== " + snippet.where() + "\n" + actual);
+                      }
+                      assertThat(Output.differences(actual, compilation.expectedOutput(snippet)))
+                          .as("output of %s, which printed:%n%s", snippet.where(), actual)
+                          .isEmpty();
+                    }));
   }
 
   @Nested
