@@ -60,6 +60,24 @@ class DocsTest {
                     }));
   }
 
+  /**
+   * JShell ends a snippet at the first line that is a complete statement, so a block that javac
+   * accepts may still break when pasted: a line starting with {@code .method(...)} after a complete
+   * statement. The tutorial and the README promise that pasting works.
+   */
+  @TestFactory
+  Stream<DynamicTest> shouldSplitIntoJShellSnippetsAsWritten() {
+    return SNIPPETS
+        .filter(s -> s.page().equals("docs/tutorial.md") || s.page().equals("README.md"))
+        .filter(s -> s.kind() == Snippet.Kind.STATEMENTS && !s.skipped())
+        .toJavaStream()
+        .map(
+            snippet ->
+                DynamicTest.dynamicTest(
+                    snippet.where(),
+                    () -> assertThat(JShellSplit.danglingLines(snippet.body())).isEmpty()));
+  }
+
   @Nested
   class Markers {
     @Test
@@ -151,6 +169,33 @@ class DocsTest {
           compile("<!-- snippet: run -->\n```java\nSystem.out.println(2 + 2);\n```\n\n```\n4\n```\n");
       Snippet snippet = c.compiled().head();
       assertThat(Output.differences(c.run(snippet), c.expectedOutput(snippet))).isEmpty();
+    }
+
+    @Test
+    void shouldFindALineThatJShellWouldCutOff() {
+      assertThat(JShellSplit.danglingLines("Mlp m = Mlp.of(1, List.of(1), r)\n    .withValues(v);"))
+          .containsExactly(".withValues(v);");
+    }
+
+    @Test
+    void shouldAcceptAStatementSplitInsideParentheses() {
+      assertThat(JShellSplit.danglingLines("System.out.println(1\n    + 2);\nint x = 3;")).isEmpty();
+    }
+
+    @Test
+    void shouldAllowSmallDifferencesInTheLastDigits() {
+      assertThat(Output.differences("loss 0.30000000000000004\n", "loss 0.3")).isEmpty();
+    }
+
+    @Test
+    void shouldReportADifferentNumber() {
+      assertThat(Output.differences("loss 0.31\nok", "loss 0.3\nok"))
+          .containsExactly("line 1: got 'loss 0.31', expected 'loss 0.3'");
+    }
+
+    @Test
+    void shouldReportDifferentText() {
+      assertThat(Output.differences("accuracy 1.0", "accuracy: 1.0")).hasSize(1);
     }
 
     @Test
