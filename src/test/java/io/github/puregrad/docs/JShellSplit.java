@@ -1,6 +1,7 @@
 package io.github.puregrad.docs;
 
 import io.vavr.collection.List;
+import java.util.regex.Pattern;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 
@@ -14,6 +15,8 @@ import jdk.jshell.SourceCodeAnalysis;
  * }</pre>
  */
 final class JShellSplit {
+  private static final Pattern DANGLING = Pattern.compile("[.+)?:]|&&|\\|\\|");
+
   private JShellSplit() {}
 
   /** {@return the snippets JShell would see that start with {@code .}, a binary operator or {@code )}} */
@@ -21,20 +24,19 @@ final class JShellSplit {
     List<String> dangling = List.empty();
     try (JShell shell = JShell.builder().executionEngine("local").build()) {
       SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-      String remaining = code;
-      while (!remaining.isBlank()) {
-        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-        String snippet = info.completeness().isComplete() ? info.source() : remaining;
-        String start = snippet.strip();
-        if (start.startsWith(".") || start.startsWith("+") || start.startsWith(")")
-            || start.startsWith("&&") || start.startsWith("||") || start.startsWith("?")
-            || start.startsWith(":")) {
-          dangling = dangling.append(start.lines().findFirst().orElse(start));
+      // like JShell reading a paste: a line at a time, cutting as soon as the input is complete
+      String buffer = "";
+      for (String line : code.split("\n", -1)) {
+        buffer = buffer + line + "\n";
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(buffer);
+        while (info.completeness().isComplete()) {
+          String start = info.source().strip();
+          if (DANGLING.matcher(start).lookingAt()) {
+            dangling = dangling.append(start.lines().findFirst().orElse(start));
+          }
+          buffer = info.remaining();
+          info = analysis.analyzeCompletion(buffer);
         }
-        if (!info.completeness().isComplete()) {
-          break;
-        }
-        remaining = info.remaining();
       }
     }
     return dangling;
