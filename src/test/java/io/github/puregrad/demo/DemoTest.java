@@ -54,7 +54,9 @@ class DemoTest {
               "wrote " + Path.of("target", "puregrad", "neuron.svg"),
               "wrote " + Path.of("target", "puregrad", "loss.png"));
       assertThat(Path.of("target", "puregrad", "loss.png")).isNotEmptyFile();
-      assertThat(Path.of("target", "puregrad", "neuron.svg")).content().contains("x1", "tanh", "grad &#45;1.5000");
+      assertThat(Path.of("target", "puregrad", "neuron.svg"))
+          .content()
+          .contains("x1", "tanh", "grad &#45;1.5000");
     }
 
     @Test

@@ -36,11 +36,11 @@ import javax.tools.ToolProvider;
  * compilation.run(snippet);         // what its main method printed
  * }</pre>
  *
- * <p>A block of statements becomes the body of a method of its own class in package {@code
- * snippet} (outside puregrad, so only public API is visible), with JShell's default imports and
- * those of {@code docs/puregrad.jsh}: a block that compiles here can be pasted into that JShell
- * session. Blocks continued with {@code after NAME} are concatenated first. Error lines are mapped
- * back to the Markdown page.
+ * <p>A block of statements becomes the body of a method of its own class in package {@code snippet}
+ * (outside puregrad, so only public API is visible), with JShell's default imports and those of
+ * {@code docs/puregrad.jsh}: a block that compiles here can be pasted into that JShell session.
+ * Blocks continued with {@code after NAME} are concatenated first. Error lines are mapped back to
+ * the Markdown page.
  */
 final class Compilation {
   /** What JShell imports by itself, so a block here sees what it sees there. */
@@ -83,8 +83,10 @@ final class Compilation {
   /** One generated source file and where each of its snippets' lines starts in it. */
   private record Source(String className, String text, Vector<Segment> segments) {}
 
-  /** Lines {@code [from, from + length)} of a generated file are {@code snippet}'s from line {@code
-   * firstLine} of its page. */
+  /**
+   * Lines {@code [from, from + length)} of a generated file are {@code snippet}'s from line {@code
+   * firstLine} of its page.
+   */
   private record Segment(Snippet snippet, int from, int length, int firstLine) {}
 
   // -- static API
@@ -115,8 +117,7 @@ final class Compilation {
     Map<String, Snippet> byClass = sources.map((s, src) -> io.vavr.Tuple.of(src.className(), s));
     try (StandardJavaFileManager files =
         compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      java.util.List<JavaFileObject> units =
-          sources.values().map(Compilation::unit).toJavaList();
+      java.util.List<JavaFileObject> units = sources.values().map(Compilation::unit).toJavaList();
       java.util.List<String> options =
           java.util.List.of(
               "--release",
@@ -146,7 +147,8 @@ final class Compilation {
       }
       Source source = sources.get(owner.get()).get();
       String message = locate(source, (int) d.getLineNumber()) + ": " + d.getMessage(Locale.ROOT);
-      errors = errors.put(owner.get(), errors.get(owner.get()).getOrElse(List.empty()).append(message));
+      errors =
+          errors.put(owner.get(), errors.get(owner.get()).getOrElse(List.empty()).append(message));
     }
     return new Compilation(snippets, sources, errors, classes);
   }
@@ -164,7 +166,12 @@ final class Compilation {
               .getOrElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          from.where() + ": 'after " + name + "', but no block has 'id " + name + "'"));
+                          from.where()
+                              + ": 'after "
+                              + name
+                              + "', but no block has 'id "
+                              + name
+                              + "'"));
       if (chain.contains(current)) {
         throw new IllegalArgumentException(from.where() + ": 'after " + name + "' makes a cycle");
       }
@@ -187,7 +194,8 @@ final class Compilation {
     }
     String simple = "S" + index;
     text.append("package snippet;\n");
-    JSHELL_IMPORTS.appendAll(imports)
+    JSHELL_IMPORTS
+        .appendAll(imports)
         .appendAll(kind == Snippet.Kind.MEMBERS ? TEST_IMPORTS : List.empty())
         .appendAll(chain.flatMap(Snippet::imports))
         .distinct()
@@ -278,11 +286,15 @@ final class Compilation {
     if (!errors(snippet).isEmpty()) {
       throw new IllegalStateException(snippet.where() + " does not compile: " + errors(snippet));
     }
-    Source source = sources.get(snippet).getOrElseThrow(() -> new IllegalStateException(snippet.where() + " was not compiled"));
+    Source source =
+        sources
+            .get(snippet)
+            .getOrElseThrow(() -> new IllegalStateException(snippet.where() + " was not compiled"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream original = System.out;
     try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {classes.toUri().toURL()}, Compilation.class.getClassLoader())) {
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, Compilation.class.getClassLoader())) {
       Method main = loader.loadClass(source.className()).getMethod("main", String[].class);
       System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
       main.invoke(null, (Object) new String[0]);

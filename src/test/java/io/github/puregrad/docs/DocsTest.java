@@ -29,22 +29,28 @@ class DocsTest {
   @TestFactory
   Stream<DynamicTest> shouldCompileEveryJavaBlock() {
     Compilation compilation = Compiled.ALL;
-    return compilation.compiled().toJavaStream()
+    return compilation
+        .compiled()
+        .toJavaStream()
         .map(
             snippet ->
                 DynamicTest.dynamicTest(
                     snippet.where(),
                     () ->
                         assertThat(compilation.errors(snippet))
-                            .as("%s does not compile; generated source:%n%s", snippet.where(),
-                                compilation.source(snippet))
+                            .as(
+                                "%s does not compile; generated source:%n%s",
+                                snippet.where(), compilation.source(snippet))
                             .isEmpty()));
   }
 
   @TestFactory
   Stream<DynamicTest> shouldPrintWhatThePageShows() {
     Compilation compilation = Compiled.ALL;
-    return compilation.compiled().filter(s -> s.has("run")).toJavaStream()
+    return compilation
+        .compiled()
+        .filter(s -> s.has("run"))
+        .toJavaStream()
         .map(
             snippet ->
                 DynamicTest.dynamicTest(
@@ -103,8 +109,11 @@ class DocsTest {
     @Test
     void shouldRunOnlyBlocksWithoutGivenNames() {
       assertThat(
-              SNIPPETS.filter(
-                      s -> s.has("run") && !Compilation.chain(SNIPPETS, s).flatMap(Snippet::givens).isEmpty())
+              SNIPPETS
+                  .filter(
+                      s ->
+                          s.has("run")
+                              && !Compilation.chain(SNIPPETS, s).flatMap(Snippet::givens).isEmpty())
                   .map(Snippet::where))
           .isEmpty();
     }
@@ -166,7 +175,8 @@ class DocsTest {
     @Test
     void shouldRunABlockAndReadItsOutput() throws Throwable {
       Compilation c =
-          compile("<!-- snippet: run -->\n```java\nSystem.out.println(2 + 2);\n```\n\n```\n4\n```\n");
+          compile(
+              "<!-- snippet: run -->\n```java\nSystem.out.println(2 + 2);\n```\n\n```\n4\n```\n");
       Snippet snippet = c.compiled().head();
       assertThat(Output.differences(c.run(snippet), c.expectedOutput(snippet))).isEmpty();
     }
@@ -179,7 +189,8 @@ class DocsTest {
 
     @Test
     void shouldAcceptAStatementSplitInsideParentheses() {
-      assertThat(JShellSplit.danglingLines("System.out.println(1\n    + 2);\nint x = 3;")).isEmpty();
+      assertThat(JShellSplit.danglingLines("System.out.println(1\n    + 2);\nint x = 3;"))
+          .isEmpty();
     }
 
     @Test
@@ -200,7 +211,8 @@ class DocsTest {
 
     @Test
     void shouldRejectAContinuationOfAnUnknownBlock() {
-      assertThatThrownBy(() -> compile("<!-- snippet: after nowhere -->\n```java\nint x = 1;\n```\n"))
+      assertThatThrownBy(
+              () -> compile("<!-- snippet: after nowhere -->\n```java\nint x = 1;\n```\n"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("no block has 'id nowhere'");
     }

@@ -19,7 +19,10 @@ final class JShellSplit {
 
   private JShellSplit() {}
 
-  /** {@return the snippets JShell would see that start with {@code .}, a binary operator or {@code )}} */
+  /**
+   * {@return the snippets JShell would see that start with {@code .}, a binary operator or {@code
+   * )}}
+   */
   static List<String> danglingLines(String code) {
     List<String> dangling = List.empty();
     try (JShell shell = JShell.builder().executionEngine("local").build()) {

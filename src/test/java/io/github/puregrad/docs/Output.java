@@ -31,7 +31,8 @@ final class Output {
       String g = i < got.size() ? got.get(i) : "<nothing>";
       String w = i < want.size() ? want.get(i) : "<nothing>";
       if (!same(g, w)) {
-        differences = differences.append("line " + (i + 1) + ": got '" + g + "', expected '" + w + "'");
+        differences =
+            differences.append("line " + (i + 1) + ": got '" + g + "', expected '" + w + "'");
       }
     }
     return differences;

@@ -77,7 +77,8 @@ final class Pages {
       int end = closing(lines, i, page);
       String code = lines.subSequence(i + 1, end).map(l -> strip(l, indent)).mkString("\n");
       Vector<String> directives = i > 0 ? directives(lines.get(i - 1)) : Vector.empty();
-      snippets = snippets.append(new Snippet(page, i + 2, code, directives, output(lines, end + 1)));
+      snippets =
+          snippets.append(new Snippet(page, i + 2, code, directives, output(lines, end + 1)));
       i = end;
     }
     return snippets;

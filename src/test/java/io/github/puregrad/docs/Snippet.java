@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code ```java} block of a Markdown page, with the directives of the {@code <!-- snippet:
- * ... -->} comment on the line before it and the output block that follows it, if any.
+ * One {@code ```java} block of a Markdown page, with the directives of the {@code <!-- snippet: ...
+ * -->} comment on the line before it and the output block that follows it, if any.
  *
  * <pre>{@code
  * <!-- snippet: id neuron; run -->
@@ -40,14 +40,16 @@ import java.util.regex.Pattern;
  * @param output the text of the plain fenced block after this one, if there is one before the next
  *     java block or heading
  */
-record Snippet(String page, int line, String code, Vector<String> directives, Option<String> output) {
+record Snippet(
+    String page, int line, String code, Vector<String> directives, Option<String> output) {
   private static final Pattern IMPORT = Pattern.compile("^import\\s+[^;]+;\\s*$");
   private static final Pattern UNIT =
       Pattern.compile(
           "^(package\\s|((public|final|abstract|sealed)\\s+)*(class|record|interface|enum)\\s)",
           Pattern.MULTILINE);
   private static final Pattern METHOD =
-      Pattern.compile("^(@.*|((public|private|protected|static|final)\\s+)*[\\w<>\\[\\], ?]+\\s+\\w+\\(.*\\{\\s*$)");
+      Pattern.compile(
+          "^(@.*|((public|private|protected|static|final)\\s+)*[\\w<>\\[\\], ?]+\\s+\\w+\\(.*\\{\\s*$)");
 
   Snippet {
     Objects.requireNonNull(page, "page is null");
@@ -94,7 +96,9 @@ record Snippet(String page, int line, String code, Vector<String> directives, Op
 
   /** {@return the {@code import} lines at the top of the block} */
   List<String> imports() {
-    return lines().takeWhile(l -> l.isBlank() || IMPORT.matcher(l).matches()).filter(l -> !l.isBlank());
+    return lines()
+        .takeWhile(l -> l.isBlank() || IMPORT.matcher(l).matches())
+        .filter(l -> !l.isBlank());
   }
 
   /** {@return the block without its leading {@code import} lines} */
@@ -145,7 +149,8 @@ record Snippet(String page, int line, String code, Vector<String> directives, Op
   /** {@return the public type a compilation unit declares, or "Snippet"} */
   String unitName() {
     Matcher m =
-        Pattern.compile("public\\s+(?:final\\s+|abstract\\s+|sealed\\s+)*(?:class|record|interface|enum)\\s+(\\w+)")
+        Pattern.compile(
+                "public\\s+(?:final\\s+|abstract\\s+|sealed\\s+)*(?:class|record|interface|enum)\\s+(\\w+)")
             .matcher(body());
     return m.find() ? m.group(1) : "Snippet";
   }
