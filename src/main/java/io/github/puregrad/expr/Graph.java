@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * The nodes an expression depends on, in topological order: every node comes after its operands,
- * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of
- * a million operations is no problem.
+ * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of a
+ * million operations is no problem.
  *
  * <pre>{@code
  * Expr x = Expr.of(3.0, "x");
@@ -121,7 +121,12 @@ public final class Graph {
   private static void requireSameNode(Expr seen, Expr node) {
     if (!seen.equals(node)) {
       throw new IllegalArgumentException(
-          "two different nodes share id " + node.id() + ": " + seen + " and " + node
+          "two different nodes share id "
+              + node.id()
+              + ": "
+              + seen
+              + " and "
+              + node
               + "; a graph may hold only one version of each leaf");
     }
   }
@@ -136,8 +141,7 @@ public final class Graph {
   /** {@return the node at {@code position} in topological order} */
   public Expr node(int position) {
     if (position < 0 || position >= size) {
-      throw new IndexOutOfBoundsException(
-          "position " + position + ": expected 0 to " + (size - 1));
+      throw new IndexOutOfBoundsException("position " + position + ": expected 0 to " + (size - 1));
     }
     return chunks[position >>> CHUNK_BITS][position & CHUNK_MASK];
   }
@@ -154,10 +158,17 @@ public final class Graph {
 
   /** {@return the position of operand {@code k} of the node at {@code position}} */
   public int operandPosition(int position, int k) {
-    if (position < 0 || position >= size || k < 0 || k >= MAX_ARITY
+    if (position < 0
+        || position >= size
+        || k < 0
+        || k >= MAX_ARITY
         || operands[MAX_ARITY * position + k] < 0) {
       throw new IndexOutOfBoundsException(
-          "operand " + k + " of " + node(position) + ": expected 0 to "
+          "operand "
+              + k
+              + " of "
+              + node(position)
+              + ": expected 0 to "
               + (node(position).arity() - 1));
     }
     return operands[MAX_ARITY * position + k];
