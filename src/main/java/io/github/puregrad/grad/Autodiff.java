@@ -31,13 +31,11 @@ public final class Autodiff {
     double[] grads = new double[graph.size()];
     int last = graph.size() - 1;
     grads[last] = 1.0; // d output / d output
+    ChainRule rule = new ChainRule(graph, grads);
     for (int p = last; p >= 0; p--) {
-      // every user of node p comes after it, so grads[p] is complete here: the chain rule,
-      // d out/d operand += d out/d node * d node/d operand, and a node used twice adds up
-      Expr node = graph.node(p);
-      for (int k = 0; k < node.arity(); k++) {
-        grads[graph.operandPosition(p, k)] += grads[p] * node.partial(k);
-      }
+      // every user of node p comes after it, so grads[p] is complete here
+      rule.position = p;
+      graph.node(p).accept(rule);
     }
     return new Gradients(graph, grads);
   }
@@ -61,5 +59,83 @@ public final class Autodiff {
    */
   public static double jvp(Expr output, Map<? extends Expr, Double> tangents) {
     return Jvp.of(output, tangents);
+  }
+
+  /**
+   * The chain rule at one node: d out/d operand += d out/d node * d node/d operand, so a node used
+   * twice adds up. A visitor rather than {@code partial(k)} on an {@code Expr}: one megamorphic
+   * call per node, after which each {@code partial} is a call on a known record type, inlined.
+   * Returns the arity (a cached {@code Integer}, nothing is allocated).
+   */
+  private static final class ChainRule implements Expr.Visitor<Integer> {
+    private final Graph graph;
+    private final double[] grads;
+    int position;
+
+    ChainRule(Graph graph, double[] grads) {
+      this.graph = graph;
+      this.grads = grads;
+    }
+
+    private Integer unary(double partial) {
+      grads[graph.operandPosition(position, 0)] += grads[position] * partial;
+      return 1;
+    }
+
+    private Integer binary(double left, double right) {
+      grads[graph.operandPosition(position, 0)] += grads[position] * left;
+      grads[graph.operandPosition(position, 1)] += grads[position] * right;
+      return 2;
+    }
+
+    @Override
+    public Integer leaf(Expr.Leaf node) {
+      return 0;
+    }
+
+    @Override
+    public Integer add(Expr.Add node) {
+      return binary(node.partial(0), node.partial(1));
+    }
+
+    @Override
+    public Integer mul(Expr.Mul node) {
+      return binary(node.partial(0), node.partial(1));
+    }
+
+    @Override
+    public Integer pow(Expr.Pow node) {
+      return unary(node.partial(0));
+    }
+
+    @Override
+    public Integer powExpr(Expr.PowExpr node) {
+      return binary(node.partial(0), node.partial(1));
+    }
+
+    @Override
+    public Integer exp(Expr.Exp node) {
+      return unary(node.partial(0));
+    }
+
+    @Override
+    public Integer log(Expr.Log node) {
+      return unary(node.partial(0));
+    }
+
+    @Override
+    public Integer tanh(Expr.Tanh node) {
+      return unary(node.partial(0));
+    }
+
+    @Override
+    public Integer relu(Expr.Relu node) {
+      return unary(node.partial(0));
+    }
+
+    @Override
+    public Integer sigmoid(Expr.Sigmoid node) {
+      return unary(node.partial(0));
+    }
   }
 }
