@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // end to end, 100 training steps: PIT leaves it out
 class MoonsReplayTest {
   private Vector<Epoch<Mlp>> epochs;
   private Vector<Vector<Double>> curve; // step, loss, accuracy
