@@ -40,7 +40,7 @@ public final class Report {
     Map<String, Map<String, Double>> medians = new TreeMap<>();
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
-      String[] parts = name.split("\\.");
+      String[] parts = name.split("\\.", -1);
       String workload = parts[parts.length - 2];
       String engine = parts[parts.length - 1];
       double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
@@ -73,15 +73,11 @@ public final class Report {
   }
 
   private static int nodes(String workload) {
-    switch (workload) {
-      case "MoonsBench":
-        return MoonsBench.nodes();
-      case "SeedNetBench":
-        return SeedNetBench.nodes();
-      case "ChainBench":
-        return ChainBench.nodes();
-      default:
-        throw new IllegalArgumentException("unknown workload " + workload);
-    }
+    return switch (workload) {
+      case "MoonsBench" -> MoonsBench.nodes();
+      case "SeedNetBench" -> SeedNetBench.nodes();
+      case "ChainBench" -> ChainBench.nodes();
+      default -> throw new IllegalArgumentException("unknown workload " + workload);
+    };
   }
 }
