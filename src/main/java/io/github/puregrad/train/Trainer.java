@@ -64,6 +64,9 @@ public record Trainer<M extends Model<M>, S>(
    * One step of the fold: the loss of {@code model} on {@code batch}, its gradients, and the
    * optimizer's update.
    *
+   * <p>With {@link TrainConfig#tape()} this traces a tape at every call, as there is none to
+   * replay: the results are the same, the saving comes with {@link #epochs}.
+   *
    * @return the new model, state and the loss before the update; or why the step failed
    */
   public Either<String, Step<M, S>> step(M model, S state, Dataset batch) {
