@@ -78,14 +78,22 @@ public interface Objective<M> {
    * {@link TrainConfig#threads() data-parallel training} works.
    *
    * <pre>{@code
-   * Objective.Separable<Model<?>> mae =
+   * Objective.Separable<Model<?>> meanSquaredError =
    *     new Objective.Separable<>() {
-   *       public Evaluation sum(Model<?> model, Dataset part) { ... }   // Σ |output - target|
+   *       public Evaluation sum(Model<?> model, Dataset part) {
+   *         Vector<Expr> outputs = part.inputs().map(x -> model.forward(x.map(Expr::of)).head());
+   *         return Evaluation.of(Loss.sumOfSquares(outputs, part.targets()));   // Σ (o - y)²
+   *       }
+   *
    *       public Expr total(Model<?> model, Expr sum, int size) {
-   *         return sum.mul(1.0 / size);                                 // the mean
+   *         return sum.mul(1.0 / size);                                          // the mean
    *       }
    *     };
    * }</pre>
+   *
+   * <p>With threads, {@link #sum} is called on several threads at once, so it must not change
+   * shared state; building expressions from the model and the rows, as the built-in objectives do,
+   * is safe.
    *
    * <p>{@link #evaluate} builds the loss of a batch as one graph, {@code total(sum(batch))}.
    * Metrics are sums over the examples in {@link #sum} (e.g. the number classified correctly) and
