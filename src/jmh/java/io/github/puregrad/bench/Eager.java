@@ -55,19 +55,23 @@ final class Eager {
    * sum(p*p)}, the inputs of a point as shared leaves ({@code list(map(Value, xrow))}).
    */
   static Expr moonsLoss(Leaf[] p, Moons data) {
-    Expr sum = null;
-    for (int n = 0; n < data.size(); n++) {
-      Expr[] x = {Expr.of(data.x0()[n]), Expr.of(data.x1()[n])};
-      Expr score = mlp(p, Moons.SIZES, i -> x[i], false)[0];
-      Expr loss = score.mul(-data.y()[n]).add(1.0).relu(); // (1 + -yi*scorei).relu()
-      sum = (sum == null ? loss.add(0.0) : sum.add(loss)); // sum() starts at 0: 0 + l0 = l0 + 0
+    Expr sum = moonsTerm(p, data, 0).add(0.0); // sum() starts at 0: 0 + l0 = l0 + 0
+    for (int n = 1; n < data.size(); n++) {
+      sum = sum.add(moonsTerm(p, data, n));
     }
     Expr dataLoss = sum.mul(1.0 / data.size());
-    Expr squares = null;
-    for (Leaf q : p) {
-      squares = (squares == null ? q.mul(q).add(0.0) : squares.add(q.mul(q)));
+    Expr squares = p[0].mul(p[0]).add(0.0);
+    for (int i = 1; i < p.length; i++) {
+      squares = squares.add(p[i].mul(p[i]));
     }
     return dataLoss.add(squares.mul(1e-4));
+  }
+
+  /** {@code (1 + -yi*scorei).relu()} for point {@code n}. */
+  private static Expr moonsTerm(Leaf[] p, Moons data, int n) {
+    Expr[] x = {Expr.of(data.x0()[n]), Expr.of(data.x1()[n])};
+    Expr score = mlp(p, Moons.SIZES, i -> x[i], false)[0];
+    return score.mul(-data.y()[n]).add(1.0).relu();
   }
 
   /**
@@ -75,14 +79,18 @@ final class Eager {
    * the 4 samples; the raw inputs become a new leaf in every first-layer product ({@code wi*xi}).
    */
   static Expr seedLoss(Leaf[] p) {
-    Expr sum = null;
-    for (int n = 0; n < SEED_XS.length; n++) {
-      double[] x = SEED_XS[n];
-      Expr out = mlp(p, SEED_SIZES, i -> Expr.of(x[i]), true)[0];
-      Expr error = out.add(-SEED_YS[n]).pow(2); // yout - ygt is yout + Value(-ygt)
-      sum = (sum == null ? error.add(0.0) : sum.add(error));
+    Expr sum = seedError(p, 0).add(0.0);
+    for (int n = 1; n < SEED_XS.length; n++) {
+      sum = sum.add(seedError(p, n));
     }
     return sum;
+  }
+
+  /** {@code (yout - ygt)**2} for sample {@code n}; {@code yout - ygt} is {@code yout + Value(-ygt)}. */
+  private static Expr seedError(Leaf[] p, int n) {
+    double[] x = SEED_XS[n];
+    Expr out = mlp(p, SEED_SIZES, i -> Expr.of(x[i]), true)[0];
+    return out.add(-SEED_YS[n]).pow(2);
   }
 
   /** {@code x <- x * 0.5, x <- x + 1} alternately: 2 nodes (a constant and the op) per op. */
@@ -100,7 +108,7 @@ final class Eager {
 
   /** A neuron is {@code b + w0*x0 + w1*x1 + ...} (micrograd's {@code sum(..., self.b)}). */
   private static Expr[] mlp(Leaf[] p, int[] sizes, IntFunction<Expr> input, boolean tanh) {
-    Expr[] x = null;
+    Expr[] x = new Expr[0];
     int next = 0;
     for (int l = 1; l < sizes.length; l++) {
       boolean hidden = l < sizes.length - 1;
@@ -109,7 +117,7 @@ final class Eager {
         int bias = next + sizes[l - 1];
         Expr act = p[bias];
         for (int i = 0; i < sizes[l - 1]; i++) {
-          act = act.add(p[next + i].mul(x == null ? input.apply(i) : x[i]));
+          act = act.add(p[next + i].mul(l == 1 ? input.apply(i) : x[i]));
         }
         next = bias + 1;
         out[j] = tanh ? act.tanh() : hidden ? act.relu() : act;

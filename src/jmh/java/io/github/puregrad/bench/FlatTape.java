@@ -22,6 +22,8 @@ final class FlatTape {
   private static final byte POW = 3;
   private static final byte TANH = 4;
   private static final byte RELU = 5;
+  private static final int[] NO_SLOTS = {};
+  private static final double[] NO_RAW = {};
 
   double[] value;
   double[] grad;
@@ -83,25 +85,18 @@ final class FlatTape {
     for (int p = out; p >= 0; p--) {
       double g = grad[p];
       switch (op[p]) {
-        case ADD:
+        case ADD -> {
           grad[left[p]] += g;
           grad[right[p]] += g;
-          break;
-        case MUL:
+        }
+        case MUL -> {
           grad[left[p]] += g * value[right[p]];
           grad[right[p]] += g * value[left[p]];
-          break;
-        case POW:
-          grad[left[p]] += g * (exponent[p] * Math.pow(value[left[p]], exponent[p] - 1));
-          break;
-        case TANH:
-          grad[left[p]] += g * (1 - value[p] * value[p]);
-          break;
-        case RELU:
-          grad[left[p]] += g * (value[p] > 0 ? 1.0 : 0.0);
-          break;
-        default:
-          break;
+        }
+        case POW -> grad[left[p]] += g * (exponent[p] * Math.pow(value[left[p]], exponent[p] - 1));
+        case TANH -> grad[left[p]] += g * (1 - value[p] * value[p]);
+        case RELU -> grad[left[p]] += g * (value[p] > 0 ? 1.0 : 0.0);
+        default -> {}
       }
     }
   }
@@ -141,7 +136,7 @@ final class FlatTape {
     for (int n = 0; n < data.size(); n++) {
       int x0 = leaf(data.x0()[n]);
       int x1 = leaf(data.x1()[n]);
-      int score = mlp(Moons.SIZES, new int[] {x0, x1}, null, false)[0];
+      int score = mlp(Moons.SIZES, new int[] {x0, x1}, NO_RAW, false)[0];
       int loss = relu(add(mul(score, -data.y()[n]), 1.0));
       sum = sum < 0 ? add(loss, 0.0) : add(sum, loss);
     }
@@ -160,7 +155,7 @@ final class FlatTape {
     }
     int sum = -1;
     for (int n = 0; n < Eager.SEED_XS.length; n++) {
-      int out = mlp(Eager.SEED_SIZES, null, Eager.SEED_XS[n], true)[0];
+      int out = mlp(Eager.SEED_SIZES, NO_SLOTS, Eager.SEED_XS[n], true)[0];
       int error = pow(add(out, -Eager.SEED_YS[n]), 2);
       sum = sum < 0 ? add(error, 0.0) : add(sum, error);
     }
@@ -176,9 +171,12 @@ final class FlatTape {
     return x;
   }
 
-  /** Inputs as slots (shared) or as raw numbers (a new leaf per product, as in the seed net). */
+  /**
+   * Inputs as slots (shared; {@code raw} empty) or as raw numbers ({@code slots} empty: a new leaf
+   * per product, as in the seed net).
+   */
   private int[] mlp(int[] sizes, int[] slots, double[] raw, boolean useTanh) {
-    int[] x = null;
+    int[] x = slots;
     int next = 0;
     for (int l = 1; l < sizes.length; l++) {
       boolean hidden = l < sizes.length - 1;
@@ -187,7 +185,7 @@ final class FlatTape {
         int bias = next + sizes[l - 1];
         int act = bias;
         for (int i = 0; i < sizes[l - 1]; i++) {
-          int input = x != null ? x[i] : slots != null ? slots[i] : leaf(raw[i]);
+          int input = l > 1 || raw.length == 0 ? x[i] : leaf(raw[i]);
           act = add(act, mul(next + i, input));
         }
         next = bias + 1;

@@ -18,16 +18,30 @@ import java.util.List;
  * moons.x0()[0];   // 1.1221146075409683
  * }</pre>
  */
-record Moons(double[] x0, double[] x1, double[] y, double[] parameters) {
+final class Moons {
   /** Loss of micrograd's step 0 from these parameters, as micrograd printed it. */
   static final double STEP0_LOSS = 0.8958441028683222;
 
   static final int[] SIZES = {2, 16, 16, 1};
 
+  // read-only after load(): a plain class rather than a record, whose equals would compare
+  // the arrays by reference
+  private final double[] x0;
+  private final double[] x1;
+  private final double[] y;
+  private final double[] parameters;
+
+  private Moons(double[] x0, double[] x1, double[] y, double[] parameters) {
+    this.x0 = x0;
+    this.x1 = x1;
+    this.y = y;
+    this.parameters = parameters;
+  }
+
   static Moons load() {
     List<double[]> rows = new ArrayList<>();
     for (String line : lines("/moons/moons.csv").subList(1, 101)) {
-      String[] cells = line.split(",");
+      String[] cells = line.split(",", -1);
       rows.add(new double[] {parse(cells[0]), parse(cells[1]), parse(cells[2])});
     }
     double[] x0 = new double[rows.size()];
@@ -48,6 +62,26 @@ record Moons(double[] x0, double[] x1, double[] y, double[] parameters) {
 
   int size() {
     return y.length;
+  }
+
+  /** First input of each point. */
+  double[] x0() {
+    return x0;
+  }
+
+  /** Second input of each point. */
+  double[] x1() {
+    return x1;
+  }
+
+  /** Label of each point, -1 or +1. */
+  double[] y() {
+    return y;
+  }
+
+  /** The 337 initial parameters, in micrograd's order. */
+  double[] parameters() {
+    return parameters;
   }
 
   private static double parse(String cell) {

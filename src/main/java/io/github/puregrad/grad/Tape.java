@@ -213,35 +213,16 @@ public final class Tape {
   private void forward(double[] v) {
     for (int p = 0; p < op.length; p++) {
       switch (op[p]) {
-        case ADD:
-          v[p] = v[left[p]] + v[right[p]];
-          break;
-        case MUL:
-          v[p] = v[left[p]] * v[right[p]];
-          break;
-        case POW:
-          v[p] = Math.pow(v[left[p]], traced[p]);
-          break;
-        case POW_EXPR:
-          v[p] = Math.pow(v[left[p]], v[right[p]]);
-          break;
-        case EXP:
-          v[p] = Math.exp(v[left[p]]);
-          break;
-        case LOG:
-          v[p] = Math.log(v[left[p]]);
-          break;
-        case TANH:
-          v[p] = Math.tanh(v[left[p]]);
-          break;
-        case RELU:
-          v[p] = v[left[p]] > 0 ? v[left[p]] : 0.0;
-          break;
-        case SIGMOID:
-          v[p] = logistic(v[left[p]]);
-          break;
-        default: // a leaf: its traced value, or the variable's value written before
-          break;
+        case ADD -> v[p] = v[left[p]] + v[right[p]];
+        case MUL -> v[p] = v[left[p]] * v[right[p]];
+        case POW -> v[p] = Math.pow(v[left[p]], traced[p]);
+        case POW_EXPR -> v[p] = Math.pow(v[left[p]], v[right[p]]);
+        case EXP -> v[p] = Math.exp(v[left[p]]);
+        case LOG -> v[p] = Math.log(v[left[p]]);
+        case TANH -> v[p] = Math.tanh(v[left[p]]);
+        case RELU -> v[p] = v[left[p]] > 0 ? v[left[p]] : 0.0;
+        case SIGMOID -> v[p] = logistic(v[left[p]]);
+        default -> {} // a leaf: its traced value, or the variable's value written before
       }
     }
   }
@@ -253,42 +234,29 @@ public final class Tape {
     for (int p = last; p >= 0; p--) {
       double g = grad[p];
       switch (op[p]) {
-        case ADD:
+        case ADD -> {
           grad[left[p]] += g * 1.0;
           grad[right[p]] += g * 1.0;
-          break;
-        case MUL:
+        }
+        case MUL -> {
           double l = v[left[p]];
           double r = v[right[p]];
           grad[left[p]] += g * r;
           grad[right[p]] += g * l;
-          break;
-        case POW:
-          grad[left[p]] += g * (traced[p] * Math.pow(v[left[p]], traced[p] - 1));
-          break;
-        case POW_EXPR:
+        }
+        case POW -> grad[left[p]] += g * (traced[p] * Math.pow(v[left[p]], traced[p] - 1));
+        case POW_EXPR -> {
           double b = v[left[p]];
           double e = v[right[p]];
           grad[left[p]] += g * (e * Math.pow(b, e - 1));
           grad[right[p]] += g * (v[p] == 0.0 ? 0.0 : v[p] * Math.log(b));
-          break;
-        case EXP:
-          grad[left[p]] += g * v[p];
-          break;
-        case LOG:
-          grad[left[p]] += g * (1.0 / v[left[p]]);
-          break;
-        case TANH:
-          grad[left[p]] += g * (1 - v[p] * v[p]);
-          break;
-        case RELU:
-          grad[left[p]] += g * (v[p] > 0 ? 1.0 : 0.0);
-          break;
-        case SIGMOID:
-          grad[left[p]] += g * (v[p] * (1 - v[p]));
-          break;
-        default:
-          break;
+        }
+        case EXP -> grad[left[p]] += g * v[p];
+        case LOG -> grad[left[p]] += g * (1.0 / v[left[p]]);
+        case TANH -> grad[left[p]] += g * (1 - v[p] * v[p]);
+        case RELU -> grad[left[p]] += g * (v[p] > 0 ? 1.0 : 0.0);
+        case SIGMOID -> grad[left[p]] += g * (v[p] * (1 - v[p]));
+        default -> {} // a leaf: nothing below it
       }
     }
   }

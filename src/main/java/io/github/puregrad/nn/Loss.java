@@ -37,10 +37,17 @@ public final class Loss {
    * are -1 or +1}
    */
   public static Expr hinge(Seq<? extends Expr> scores, Seq<Double> labels) {
+    return hingeSum(scores, labels).mul(1.0 / scores.size());
+  }
+
+  /**
+   * {@return Σ max(0, 1 - label·score): the sum of {@link #hinge}'s terms, before the mean, for
+   * losses that are split over parts of a batch}
+   */
+  public static Expr hingeSum(Seq<? extends Expr> scores, Seq<Double> labels) {
     requirePairs(scores, labels);
     // micrograd's (1 + -yi*scorei).relu() evaluates as relu(scorei * -yi + 1)
-    return sum(scores.zipWith(labels, (s, y) -> s.mul(-y).add(1.0).relu()))
-        .mul(1.0 / scores.size());
+    return sum(scores.zipWith(labels, (s, y) -> s.mul(-y).add(1.0).relu()));
   }
 
   /**

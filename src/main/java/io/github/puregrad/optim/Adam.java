@@ -1,7 +1,6 @@
 package io.github.puregrad.optim;
 
 import io.github.puregrad.expr.Expr;
-import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.nn.Model;
 import io.vavr.collection.Vector;
 import java.util.Objects;
@@ -64,11 +63,12 @@ public record Adam(
   }
 
   @Override
-  public <M extends Model<M>> Update<M, State> update(M model, Gradients gradients, State state) {
+  public <M extends Model<M>> Update<M, State> update(
+      M model, Vector<Double> gradients, State state) {
     Objects.requireNonNull(model, "model is null");
-    Objects.requireNonNull(gradients, "gradients is null");
     Objects.requireNonNull(state, "state is null");
     Vector<Expr.Leaf> parameters = model.parameters();
+    Sgd.requireGradients(gradients, parameters.size());
     Sgd.State.requireSize(state.m(), parameters.size());
     Sgd.State.requireSize(state.v(), parameters.size());
     double rate = learningRate.at(state.step());
@@ -80,7 +80,7 @@ public record Adam(
     double[] values = new double[parameters.size()];
     for (int i = 0; i < values.length; i++) {
       double p = parameters.get(i).value();
-      double g = gradients.get(parameters.get(i));
+      double g = gradients.get(i);
       m[i] = beta1 * state.m().get(i) + (1 - beta1) * g;
       v[i] = beta2 * state.v().get(i) + (1 - beta2) * g * g;
       double adam = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon);

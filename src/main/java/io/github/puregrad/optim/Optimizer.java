@@ -2,6 +2,7 @@ package io.github.puregrad.optim;
 
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.nn.Model;
+import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>States are immutable, and hold per-parameter values in the order of {@link
- * Model#parameters()}: keep the model's structure fixed while training.
+ * Model#parameters()}: keep the model's structure fixed while training. Gradients come either as
+ * {@link Gradients} (read by parameter) or as one number per parameter in that same order, as a
+ * {@link io.github.puregrad.grad.Tape} or a sum of per-chunk gradients gives them; both forms
+ * update the same way, to the last bit.
  *
  * @param <S> the state type
  */
@@ -27,10 +31,25 @@ public interface Optimizer<S> {
   /**
    * {@return {@code model} moved one step against its gradients, and the next state}
    *
+   * @param gradients d loss / d parameter, one per parameter in the order of {@link
+   *     Model#parameters()}
+   * @throws IllegalArgumentException if the state or the number of gradients does not fit the
+   *     model, or a new parameter value would not be finite
+   */
+  <M extends Model<M>> Update<M, S> update(M model, Vector<Double> gradients, S state);
+
+  /**
+   * {@return {@code model} moved one step against its gradients, and the next state}: {@link
+   * #update(Model, Vector, Object)} with each parameter's gradient read from {@code gradients}
+   *
    * @throws IllegalArgumentException if the state does not fit the model, or a new parameter value
    *     would not be finite
    */
-  <M extends Model<M>> Update<M, S> update(M model, Gradients gradients, S state);
+  default <M extends Model<M>> Update<M, S> update(M model, Gradients gradients, S state) {
+    Objects.requireNonNull(model, "model is null");
+    Objects.requireNonNull(gradients, "gradients is null");
+    return update(model, model.parameters().map(gradients::get), state);
+  }
 
   /**
    * The result of one {@link #update}.

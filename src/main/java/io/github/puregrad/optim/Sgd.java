@@ -57,19 +57,30 @@ public record Sgd(Schedule learningRate, double momentum) implements Optimizer<S
   }
 
   @Override
-  public <M extends Model<M>> Update<M, State> update(M model, Gradients gradients, State state) {
+  public <M extends Model<M>> Update<M, State> update(
+      M model, Vector<Double> gradients, State state) {
+    Objects.requireNonNull(model, "model is null");
     Objects.requireNonNull(state, "state is null");
+    Vector<Expr.Leaf> parameters = model.parameters();
+    requireGradients(gradients, parameters.size());
     double rate = learningRate.at(state.step());
     if (momentum == 0) {
-      return new Update<>(
-          step(model, gradients, rate), new State(state.step() + 1, Vector.empty()));
+      Vector<Double> values = parameters.zipWith(gradients, (p, g) -> p.value() - rate * g);
+      return new Update<>(model.withValues(values), new State(state.step() + 1, Vector.empty()));
     }
-    Vector<Expr.Leaf> parameters = model.parameters();
     State.requireSize(state.velocity(), parameters.size());
-    Vector<Double> velocity =
-        state.velocity().zipWith(parameters, (v, p) -> momentum * v + gradients.get(p));
+    Vector<Double> velocity = state.velocity().zipWith(gradients, (v, g) -> momentum * v + g);
     Vector<Double> values = parameters.zipWith(velocity, (p, v) -> p.value() - rate * v);
     return new Update<>(model.withValues(values), new State(state.step() + 1, velocity));
+  }
+
+  /** Checks that there is one gradient per parameter (for every optimizer of this package). */
+  static void requireGradients(Vector<Double> gradients, int parameters) {
+    Objects.requireNonNull(gradients, "gradients is null");
+    if (gradients.size() != parameters) {
+      throw new IllegalArgumentException(
+          "expected " + parameters + " gradients, one per parameter, got " + gradients.size());
+    }
   }
 
   /**

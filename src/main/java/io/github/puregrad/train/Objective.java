@@ -5,6 +5,7 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.nn.Loss;
 import io.github.puregrad.nn.Model;
 import io.vavr.collection.Vector;
+import java.util.Objects;
 
 /**
  * The loss (and metrics) of a model on a batch: the function training minimises.
@@ -26,9 +27,18 @@ public interface Objective<M> {
   // -- static API
 
   /** {@return Σ (output - target)² over the batch: the lecture's loss} */
-  static Objective<Model<?>> sumOfSquares() {
-    return (model, batch) ->
-        Evaluation.of(Loss.sumOfSquares(outputs(model, batch), batch.targets()));
+  static Separable<Model<?>> sumOfSquares() {
+    return new Separable<>() {
+      @Override
+      public Evaluation sum(Model<?> model, Dataset part) {
+        return Evaluation.of(Loss.sumOfSquares(outputs(model, part), part.targets()));
+      }
+
+      @Override
+      public Expr total(Model<?> model, Expr sum, int size) {
+        return sum;
+      }
+    };
   }
 
   /**
@@ -36,21 +46,83 @@ public interface Objective<M> {
    * {@code alpha · Σ p²}, with the fraction of points whose output has the label's sign as {@code
    * "accuracy"}}
    */
-  static Objective<Model<?>> hinge(double alpha) {
-    return (model, batch) -> {
-      Vector<Expr> scores = outputs(model, batch);
-      Expr loss = Loss.hinge(scores, batch.targets()).add(Loss.l2(alpha, model.parameters()));
-      int correct =
-          scores
-              .zipWith(batch.targets(), (s, y) -> (y > 0) == (s.value() > 0) ? 1 : 0)
-              .sum()
-              .intValue();
-      return Evaluation.of(loss).withMetric("accuracy", (double) correct / batch.size());
+  static Separable<Model<?>> hinge(double alpha) {
+    return new Separable<>() {
+      @Override
+      public Evaluation sum(Model<?> model, Dataset part) {
+        Vector<Expr> scores = outputs(model, part);
+        double correct =
+            scores
+                .zipWith(part.targets(), (s, y) -> (y > 0) == (s.value() > 0) ? 1 : 0)
+                .sum()
+                .intValue();
+        return Evaluation.of(Loss.hingeSum(scores, part.targets())).withMetric("accuracy", correct);
+      }
+
+      @Override
+      public Expr total(Model<?> model, Expr sum, int size) {
+        return sum.mul(1.0 / size).add(Loss.l2(alpha, model.parameters()));
+      }
     };
   }
 
   /** The first output of {@code model} for every row of {@code batch}. */
   private static Vector<Expr> outputs(Model<?> model, Dataset batch) {
     return batch.inputs().map(row -> model.forward(row.map(Expr::of)).head());
+  }
+
+  /**
+   * An objective that is a sum over the examples, then a function of that sum: {@code loss =
+   * total(Σ_i term(x_i, y_i))}, such as a mean plus a penalty on the parameters. The sum can then
+   * be taken over parts of a batch on several threads and the parts added afterwards, which is how
+   * {@link TrainConfig#threads() data-parallel training} works.
+   *
+   * <pre>{@code
+   * Objective.Separable<Model<?>> meanSquaredError =
+   *     new Objective.Separable<>() {
+   *       public Evaluation sum(Model<?> model, Dataset part) {
+   *         Vector<Expr> outputs = part.inputs().map(x -> model.forward(x.map(Expr::of)).head());
+   *         return Evaluation.of(Loss.sumOfSquares(outputs, part.targets()));   // Σ (o - y)²
+   *       }
+   *
+   *       public Expr total(Model<?> model, Expr sum, int size) {
+   *         return sum.mul(1.0 / size);                                          // the mean
+   *       }
+   *     };
+   * }</pre>
+   *
+   * <p>With threads, {@link #sum} is called on several threads at once, so it must not change
+   * shared state; building expressions from the model and the rows, as the built-in objectives do,
+   * is safe.
+   *
+   * <p>{@link #evaluate} builds the loss of a batch as one graph, {@code total(sum(batch))}.
+   * Metrics are sums over the examples in {@link #sum} (e.g. the number classified correctly) and
+   * means over the batch in {@link #evaluate} (the accuracy).
+   *
+   * @param <M> the model type
+   */
+  interface Separable<M> extends Objective<M> {
+
+    /**
+     * {@return the sum of the per-example terms over the rows of {@code part}, in row order, with
+     * each metric summed over those rows}
+     */
+    Evaluation sum(M model, Dataset part);
+
+    /**
+     * {@return the loss of a batch of {@code size} examples whose terms add up to {@code sum}}
+     *
+     * <p>It may use the model's parameters (a penalty), but not the examples.
+     */
+    Expr total(M model, Expr sum, int size);
+
+    /** {@return {@code total(sum(batch))}, with each metric's mean over the batch} */
+    @Override
+    default Evaluation evaluate(M model, Dataset batch) {
+      Objects.requireNonNull(batch, "batch is null");
+      Evaluation sum = sum(model, batch);
+      int size = batch.size();
+      return new Evaluation(total(model, sum.loss(), size), sum.metrics().mapValues(s -> s / size));
+    }
   }
 }

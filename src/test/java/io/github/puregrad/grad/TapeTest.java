@@ -89,42 +89,20 @@ class TapeTest {
       for (int step = 0; step < 30; step++) {
         Expr a = pool.get(random.nextInt(pool.size()));
         Expr b = pool.get(random.nextInt(pool.size()));
-        Expr next;
-        switch (random.nextInt(11)) {
-          case 0:
-            next = a.add(b);
-            break;
-          case 1:
-            next = a.mul(b);
-            break;
-          case 2:
-            next = a.tanh();
-            break;
-          case 3:
-            next = a.relu();
-            break;
-          case 4:
-            next = a.sigmoid();
-            break;
-          case 5:
-            next = a.mul(0.5).exp();
-            break;
-          case 6:
-            next = a.mul(a).add(1.0).log();
-            break;
-          case 7:
-            next = a.pow(2);
-            break;
-          case 8:
-            next = a.sigmoid().pow(b.tanh());
-            break;
-          case 9:
-            next = a.sub(b);
-            break;
-          default:
-            next = a.div(b.mul(b).add(1.0));
-            break;
-        }
+        Expr next =
+            switch (random.nextInt(11)) {
+              case 0 -> a.add(b);
+              case 1 -> a.mul(b);
+              case 2 -> a.tanh();
+              case 3 -> a.relu();
+              case 4 -> a.sigmoid();
+              case 5 -> a.mul(0.5).exp();
+              case 6 -> a.mul(a).add(1.0).log();
+              case 7 -> a.pow(2);
+              case 8 -> a.sigmoid().pow(b.tanh());
+              case 9 -> a.sub(b);
+              default -> a.div(b.mul(b).add(1.0));
+            };
         pool.add(next);
       }
       return pool.get(pool.size() - 1).add(pool.get(pool.size() / 2));

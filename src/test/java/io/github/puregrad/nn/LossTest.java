@@ -59,6 +59,15 @@ class LossTest {
     }
 
     @Test
+    void shouldSumTheMarginViolationsWithoutAveragingWhenHingeSum() {
+      // relu(1 - 1*0.3) = 0.7, relu(1 - (-1)*(-2)) = 0, relu(1 - 1*(-1)) = 2 ; sum 2.7
+      Expr sum =
+          Loss.hingeSum(
+              Vector.of(Expr.of(0.3), Expr.of(-2.0), Expr.of(-1.0)), Vector.of(1.0, -1.0, 1.0));
+      assertThat(sum.value()).isCloseTo(2.7, within(1e-15));
+    }
+
+    @Test
     void shouldHaveNoGradientBeyondTheMargin() {
       Expr score = Expr.of(3.0);
       assertThat(Autodiff.backward(Loss.hinge(Vector.of(score), Vector.of(1.0))).get(score))

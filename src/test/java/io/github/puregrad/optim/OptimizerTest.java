@@ -63,6 +63,24 @@ class OptimizerTest {
     }
 
     @Test
+    void shouldStepTheSameWithAGradientPerParameterAsWithGradients() {
+      Mlp model = model(1.0);
+      Sgd sgd = Sgd.of(Schedule.constant(0.1));
+      Vector<Double> perParameter = model.parameters().map(squareGradient(model)::get);
+      assertThat(w(sgd.update(model, perParameter, sgd.init(model)).model()))
+          .isEqualTo(w(sgd.update(model, squareGradient(model), sgd.init(model)).model()));
+    }
+
+    @Test
+    void shouldRejectAGradientCountThatDiffersFromTheParameters() {
+      Mlp model = model(1.0);
+      Sgd sgd = Sgd.of(Schedule.constant(0.1));
+      assertThatThrownBy(() -> sgd.update(model, Vector.of(2.0), sgd.init(model)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("expected 2 gradients, one per parameter, got 1");
+    }
+
+    @Test
     void shouldLeaveTheOldModelUnchanged() {
       Mlp before = model(1.0);
       Sgd.step(before, squareGradient(before), 0.1);
@@ -128,6 +146,14 @@ class OptimizerTest {
       // the Adam step as above, minus lr * λ * w = 0.1 * 0.01 * 1
       assertThat(w(run(adamW, model(1.0), 1)))
           .isCloseTo(1 - 0.2 / (2 + 1e-8) - 0.001, within(1e-15));
+    }
+
+    @Test
+    void shouldRejectAGradientCountThatDiffersFromTheParameters() {
+      Mlp model = model(1.0);
+      assertThatThrownBy(() -> adam.update(model, Vector.of(2.0, 0.0, 1.0), adam.init(model)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("expected 2 gradients, one per parameter, got 3");
     }
 
     @Test

@@ -50,7 +50,7 @@ class MoonsReplayTest {
     Trainer<Mlp, Sgd.State> trainer =
         Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)));
     epochs = trainer.epochs(model, data).take(100).map(Either::get).toVector();
-    Dataset micrograd = Csv.dataset("curve", resource("micrograd-moons-curve.csv"));
+    Dataset micrograd = curve();
     curve = micrograd.inputs().zipWith(micrograd.targets(), Vector::append);
   }
 
@@ -82,6 +82,11 @@ class MoonsReplayTest {
   @Test
   void shouldEndAtFullAccuracy() {
     assertThat(epochs.last().metric("accuracy").get()).isEqualTo(1.0);
+  }
+
+  /** {@return micrograd's printed curve: step and loss as inputs, accuracy as the target} */
+  static Dataset curve() throws IOException {
+    return Csv.dataset("curve", resource("micrograd-moons-curve.csv"));
   }
 
   static Vector<String> resource(String name) throws IOException {

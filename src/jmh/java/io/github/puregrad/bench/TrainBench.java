@@ -1,0 +1,158 @@
+package io.github.puregrad.bench;
+
+import io.github.puregrad.data.Dataset;
+import io.github.puregrad.nn.Activation;
+import io.github.puregrad.nn.Mlp;
+import io.github.puregrad.optim.Schedule;
+import io.github.puregrad.optim.Sgd;
+import io.github.puregrad.train.Divergence;
+import io.github.puregrad.train.Epoch;
+import io.github.puregrad.train.Objective;
+import io.github.puregrad.train.TrainConfig;
+import io.github.puregrad.train.Trainer;
+import io.vavr.collection.List;
+import io.vavr.collection.Stream;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One training step of micrograd's moons demo through {@link Trainer}, as a user runs it: the
+ * objective's forward pass, the gradients, the SGD update and the epoch's bookkeeping. Each
+ * benchmark call advances its own run of epochs by one, so the tape is traced once and replayed.
+ *
+ * <ul>
+ *   <li>{@code eager}: {@link TrainConfig#fullBatch()}, one graph differentiated by {@code
+ *       Autodiff.backward} every step;
+ *   <li>{@code tape}: {@code tape(true)}, the loss traced at the first step, replayed afterwards;
+ *   <li>{@code threads1}, {@code threads2}: {@code threads(1)} and {@code threads(2)}, chunks of 8
+ *       points differentiated on 1 or 2 threads (the same results to the last bit);
+ *   <li>{@code threads2Tape}: both, one tape per chunk.
+ * </ul>
+ *
+ * <pre>{@code
+ * java -jar target/benchmarks.jar TrainBench
+ * }</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 2, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class TrainBench {
+  private Run eager = Run.of(TrainConfig.fullBatch());
+  private Run tape = eager;
+  private Run threads1 = eager;
+  private Run threads2 = eager;
+  private Run threads2Tape = eager;
+
+  @Setup
+  public void setUp() {
+    eager = Run.of(TrainConfig.fullBatch());
+    tape = Run.of(new TrainConfig.Builder().tape(true).build());
+    threads1 = Run.of(new TrainConfig.Builder().threads(1).build());
+    threads2 = Run.of(new TrainConfig.Builder().threads(2).build());
+    threads2Tape = Run.of(new TrainConfig.Builder().threads(2).tape(true).build());
+    // what is timed computes the right thing: micrograd's first loss, the tape's steps are the
+    // eager ones to the last bit, and so are 1 and 2 threads
+    Check.equal("eager step-0 loss", eager.loss(), Moons.STEP0_LOSS);
+    Vector<Double> eagerCurve = Run.of(TrainConfig.fullBatch()).curve(5);
+    same("tape", Run.of(new TrainConfig.Builder().tape(true).build()).curve(5), eagerCurve);
+    Vector<Double> oneThread = Run.of(new TrainConfig.Builder().threads(1).build()).curve(5);
+    same("2 threads", Run.of(new TrainConfig.Builder().threads(2).build()).curve(5), oneThread);
+    same(
+        "2 threads, tape",
+        Run.of(new TrainConfig.Builder().threads(2).tape(true).build()).curve(5),
+        oneThread);
+  }
+
+  private static void same(String what, Vector<Double> actual, Vector<Double> expected) {
+    for (int k = 0; k < expected.size(); k++) {
+      Check.equal(what + " loss at step " + k, actual.get(k), expected.get(k));
+    }
+  }
+
+  /** One graph per step: objective, {@code Autodiff.backward}, update. */
+  @Benchmark
+  public double eager() {
+    return eager.next();
+  }
+
+  /** The tape traced at the first step, replayed at every later one. */
+  @Benchmark
+  public double tape() {
+    return tape.next();
+  }
+
+  /** Chunks of 8 points, each its own graph, on the calling thread. */
+  @Benchmark
+  public double threads1() {
+    return threads1.next();
+  }
+
+  /** Chunks of 8 points, each its own graph, on 2 threads. */
+  @Benchmark
+  public double threads2() {
+    return threads2.next();
+  }
+
+  /** Chunks of 8 points on 2 threads, one tape per chunk. */
+  @Benchmark
+  public double threads2Tape() {
+    return threads2Tape.next();
+  }
+
+  /** A training run of micrograd's moons demo, one epoch (one step) at a time. */
+  static final class Run {
+    private Stream<Either<Divergence<Mlp>, Epoch<Mlp>>> epochs;
+
+    private Run(Stream<Either<Divergence<Mlp>, Epoch<Mlp>>> epochs) {
+      this.epochs = epochs;
+    }
+
+    static Run of(TrainConfig config) {
+      Moons moons = Moons.load();
+      double[][] xs = new double[moons.size()][];
+      for (int n = 0; n < xs.length; n++) {
+        xs[n] = new double[] {moons.x0()[n], moons.x1()[n]};
+      }
+      Mlp model =
+          Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
+              .withValues(Vector.ofAll(moons.parameters()));
+      Trainer<Mlp, Sgd.State> trainer =
+          new Trainer<>(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)), config);
+      return new Run(trainer.epochs(model, Dataset.of(xs, moons.y())));
+    }
+
+    /** The loss of the current epoch (computed when the run was started or last advanced). */
+    double loss() {
+      return epochs.head().get().loss();
+    }
+
+    /** Advances by one epoch and returns its loss; earlier epochs become garbage. */
+    double next() {
+      epochs = epochs.tail();
+      return loss();
+    }
+
+    Vector<Double> curve(int steps) {
+      Vector<Double> losses = Vector.of(loss());
+      for (int k = 1; k < steps; k++) {
+        losses = losses.append(next());
+      }
+      return losses;
+    }
+  }
+}

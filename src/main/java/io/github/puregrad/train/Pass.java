@@ -1,0 +1,190 @@
+package io.github.puregrad.train;
+
+import io.github.puregrad.data.Dataset;
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.grad.Tape;
+import io.github.puregrad.nn.Model;
+import io.vavr.collection.Map;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * One forward and backward pass of a model over a batch, as {@link TrainConfig} says: the loss, the
+ * metrics, one gradient per parameter, and the tapes to replay at the next step.
+ *
+ * <pre>{@code
+ * Either<String, Pass> pass = Pass.of(objective, config, model, batch, Vector.empty());
+ * pass.get().gradients();   // in the order of model.parameters()
+ * }</pre>
+ *
+ * @param loss the loss of the model on the batch
+ * @param metrics the objective's metrics
+ * @param gradients d loss / d parameter, in the order of {@code model.parameters()}
+ * @param tapes with {@link TrainConfig#tape()}: the tape of the batch (one graph) or of each chunk
+ *     (threads), for the next pass over the same batch; else empty
+ */
+record Pass(
+    double loss,
+    Map<String, Double> metrics,
+    Vector<Double> gradients,
+    Vector<Option<Tape>> tapes) {
+
+  /**
+   * {@return the pass of {@code model} over {@code batch}, or why there is none (a loss that is not
+   * finite)}
+   *
+   * @param tapes the tapes of the previous pass over the same batch, or empty
+   */
+  static <M extends Model<M>> Either<String, Pass> of(
+      Objective<? super M> objective,
+      TrainConfig config,
+      M model,
+      Dataset batch,
+      Vector<Option<Tape>> tapes) {
+    if (config.threads().isEmpty()) {
+      Evaluation evaluation = objective.evaluate(model, batch);
+      double loss = evaluation.loss().value();
+      if (!Double.isFinite(loss)) {
+        return Either.left("loss is " + loss);
+      }
+      Part part = part(evaluation, model.parameters(), config.tape(), previous(tapes, 0));
+      return Either.right(
+          new Pass(
+              loss,
+              evaluation.metrics(),
+              Vector.ofAll(part.gradients),
+              config.tape() ? Vector.of(part.tape) : Vector.empty()));
+    }
+    // the Trainer accepts threads only with a separable objective
+    return parallel((Objective.Separable<? super M>) objective, config, model, batch, tapes);
+  }
+
+  /**
+   * The loss as {@code total(Σ_c sum(chunk c))}: each chunk's sum differentiated on its own (on any
+   * thread), the values and gradients added in chunk order, and the chain rule through {@code
+   * total} applied once: d loss/d p = ∂ total/∂ p + ∂ total/∂ sum · Σ_c d sum_c/d p.
+   */
+  private static <M extends Model<M>> Either<String, Pass> parallel(
+      Objective.Separable<? super M> objective,
+      TrainConfig config,
+      M model,
+      Dataset batch,
+      Vector<Option<Tape>> tapes) {
+    Vector<Dataset> chunks = batch.batches(config.chunkSize());
+    Vector<Expr.Leaf> parameters = model.parameters();
+    Part[] parts = new Part[chunks.size()];
+    Workers.run(
+        config.threads().getAsInt(),
+        parts.length,
+        c -> {
+          Evaluation sum = objective.sum(model, chunks.get(c));
+          parts[c] = part(sum, parameters, config.tape(), previous(tapes, c));
+        });
+    double sum = parts[0].value;
+    Map<String, Double> metricSums = parts[0].metrics;
+    for (int c = 1; c < parts.length; c++) {
+      sum += parts[c].value;
+      metricSums = metricSums.merge(parts[c].metrics, Double::sum);
+    }
+    if (!Double.isFinite(sum)) {
+      return Either.left("loss is " + sum);
+    }
+    Expr.Leaf sumLeaf = Expr.of(sum, "sum");
+    Expr total = objective.total(model, sumLeaf, batch.size());
+    double loss = total.value();
+    if (!Double.isFinite(loss)) {
+      return Either.left("loss is " + loss);
+    }
+    Gradients outer = Autodiff.backward(total);
+    double bySum = outer.get(sumLeaf);
+    double[] gradients = new double[parameters.size()];
+    for (int i = 0; i < gradients.length; i++) {
+      double chunked = parts[0].gradients[i];
+      for (int c = 1; c < parts.length; c++) {
+        chunked += parts[c].gradients[i];
+      }
+      gradients[i] = outer.get(parameters.get(i)) + bySum * chunked;
+    }
+    int size = batch.size();
+    return Either.right(
+        new Pass(
+            loss,
+            metricSums.mapValues(s -> s / size),
+            Vector.ofAll(gradients),
+            config.tape() ? Vector.of(parts).map(p -> p.tape) : Vector.empty()));
+  }
+
+  /**
+   * Differentiates {@code evaluation.loss()} with respect to {@code parameters}: by the eager
+   * engine, or by replaying {@code previous} tape when there is one, it has these parameters, and
+   * it computes the same loss; else by a new tape.
+   */
+  private static Part part(
+      Evaluation evaluation, Vector<Expr.Leaf> parameters, boolean useTape, Option<Tape> previous) {
+    Expr loss = evaluation.loss();
+    double value = loss.value();
+    double[] gradients = new double[parameters.size()];
+    if (!Double.isFinite(value)) {
+      return new Part(value, evaluation.metrics(), gradients, Option.none()); // never used
+    }
+    if (!useTape) {
+      Gradients eager = Autodiff.backward(loss);
+      for (int i = 0; i < gradients.length; i++) {
+        gradients[i] = eager.get(parameters.get(i));
+      }
+      return new Part(value, evaluation.metrics(), gradients, Option.none());
+    }
+    double[] values = new double[parameters.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = parameters.get(i).value();
+    }
+    Option<Tape> reusable = previous.filter(t -> hasVariables(t, parameters));
+    Tape tape = reusable.getOrElse(() -> Tape.trace(loss, parameters));
+    io.github.puregrad.grad.Evaluation replay = tape.evaluate(values);
+    if (reusable.isDefined()
+        && Double.doubleToRawLongBits(replay.value()) != Double.doubleToRawLongBits(value)) {
+      // the objective built a graph of another shape (or on other data): trace it anew
+      tape = Tape.trace(loss, parameters);
+      replay = tape.evaluate(values);
+    }
+    for (int i = 0; i < gradients.length; i++) {
+      gradients[i] = replay.at(i);
+    }
+    return new Part(value, evaluation.metrics(), gradients, Option.some(tape));
+  }
+
+  private static Option<Tape> previous(Vector<Option<Tape>> tapes, int index) {
+    return index < tapes.size() ? tapes.get(index) : Option.none();
+  }
+
+  private static boolean hasVariables(Tape tape, Vector<Expr.Leaf> parameters) {
+    Vector<Expr.Leaf> variables = tape.variables();
+    if (variables.size() != parameters.size()) {
+      return false;
+    }
+    for (int i = 0; i < variables.size(); i++) {
+      if (variables.get(i).id() != parameters.get(i).id()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value, metric sums and gradients of one differentiated graph, with its tape if any. */
+  private static final class Part {
+    final double value;
+    final Map<String, Double> metrics;
+    final double[] gradients; // never written after construction
+    final Option<Tape> tape;
+
+    Part(double value, Map<String, Double> metrics, double[] gradients, Option<Tape> tape) {
+      this.value = value;
+      this.metrics = metrics;
+      this.gradients = gradients;
+      this.tape = tape;
+    }
+  }
+}
