@@ -651,8 +651,11 @@ public sealed interface Expr
       Node.requireOperands(operand);
     }
 
-    /** σ(x) without overflow: e^-x is only taken for x ≥ 0, e^x only for x < 0. */
-    static double logistic(double x) {
+    /**
+     * {@return σ(x) without overflow: e^-x is only taken for x ≥ 0, e^x only for x < 0} Public so
+     * that the compiled tape computes the very same bits.
+     */
+    public static double logistic(double x) {
       if (x >= 0) {
         return 1 / (1 + Math.exp(-x));
       }

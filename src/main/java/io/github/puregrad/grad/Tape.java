@@ -221,7 +221,7 @@ public final class Tape {
         case LOG -> v[p] = Math.log(v[left[p]]);
         case TANH -> v[p] = Math.tanh(v[left[p]]);
         case RELU -> v[p] = v[left[p]] > 0 ? v[left[p]] : 0.0;
-        case SIGMOID -> v[p] = logistic(v[left[p]]);
+        case SIGMOID -> v[p] = Expr.Sigmoid.logistic(v[left[p]]);
         default -> {} // a leaf: its traced value, or the variable's value written before
       }
     }
@@ -259,15 +259,6 @@ public final class Tape {
         default -> {} // a leaf: nothing below it
       }
     }
-  }
-
-  /** As {@code Expr.Sigmoid}: e^-x only for x ≥ 0, e^x only for x < 0, so no overflow. */
-  private static double logistic(double x) {
-    if (x >= 0) {
-      return 1 / (1 + Math.exp(-x));
-    }
-    double e = Math.exp(x);
-    return e / (1 + e);
   }
 
   /**
