@@ -652,8 +652,8 @@ public sealed interface Expr
     }
 
     /**
-     * {@return σ(x) without overflow: e^-x is only taken for x ≥ 0, e^x only for x < 0} Public so
-     * that the compiled tape computes the very same bits.
+     * {@return σ(x) without overflow: e^-x is only taken for x ≥ 0, e^x only for x &lt; 0} Public
+     * so that the compiled tape computes the very same bits.
      */
     public static double logistic(double x) {
       if (x >= 0) {
