@@ -1,6 +1,9 @@
 package io.github.puregrad.check;
 
+import io.github.puregrad.expr.BinaryOp;
+import io.github.puregrad.expr.Domain;
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.UnaryOp;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
@@ -35,11 +38,13 @@ import org.immutables.value.Value;
  *
  * <p>Expressions are straight-line programs: each step applies an operation to earlier values, so
  * values are shared and the result is a DAG, built without recursion. The output is the last step.
- * Steps keep clear of points where finite differences mislead: {@code log}, fractional and negative
- * powers and the divisor of {@code div} get a positive operand ({@code v*v + 0.5} when the operand
- * is not above 0.1), {@code relu} is not applied within 1e-3 of its kink ({@code tanh} instead),
- * {@code exp} of a value beyond 5 in size is taken of its {@code tanh}, and values beyond 1e6 in
- * size are squashed with {@code tanh}. These guard steps are part of the program.
+ * Steps keep clear of points where finite differences mislead, by each operation's {@link Domain}:
+ * an operand outside {@code POSITIVE} ({@code log}, fractional powers, the base of {@code
+ * pow(Expr)}, and the divisor of {@code div}) becomes {@code v*v + 0.5} when it is not above 0.1;
+ * an operand of a {@code NONZERO} operation (a kink or a pole at 0: {@code relu}, negative powers)
+ * within 0.1 of 0 becomes {@code v + 0.5}; {@code exp} of a value beyond 5 in size is taken of its
+ * {@code tanh}, and values beyond 1e6 in size are squashed with {@code tanh}. These guard steps are
+ * part of the program.
  *
  * <p><b>Depth.</b> The depth of a value is the number of drawn operations on its longest path from
  * an input (inputs have depth 0; guard steps do not count). Operands are drawn only from values of
@@ -182,14 +187,14 @@ public record ExprGenerator(
       int b = pick(drawable, random);
       Op op = choices[random.nextInt(choices.length)];
       program = apply(op, pool.get(a), pool.get(b), random, program);
-      int depth = 1 + (unary(op) ? depths.get(a) : Math.max(depths.get(a), depths.get(b)));
+      int depth = 1 + (isUnary(op) ? depths.get(a) : Math.max(depths.get(a), depths.get(b)));
       if (depth < maxDepth) {
         drawable = drawable.append(pool.size());
       }
       pool = pool.append(program.last);
       depths = depths.append(depth);
     }
-    return new Sample(seed, program.last, leaves, program.text.toString(), depths.last());
+    return new Sample(seed, program.last, leaves, program.text(), depths.last());
   }
 
   /** Favours recent values, so expressions grow deep as well as wide. */
@@ -200,7 +205,7 @@ public record ExprGenerator(
         : drawable.get(random.nextInt(drawable.size()));
   }
 
-  private static boolean unary(Op op) {
+  private static boolean isUnary(Op op) {
     return !(op == Op.ADD || op == Op.SUB || op == Op.MUL || op == Op.DIV || op == Op.POW_EXPR);
   }
 
@@ -210,17 +215,16 @@ public record ExprGenerator(
       case SUB -> p.step("sub", a.sub(b), a, b);
       case MUL -> tame(p.step("mul", a.mul(b), a, b));
       case DIV -> {
-        Program q = positive(p, b);
+        Program q = positive(p, b); // not only nonzero: b^-1 is steep near 0
         yield tame(q.step("div", a.div(q.last), a, q.last));
       }
       case POW -> {
         double[] exponents = {2, 3, -1, 0.5, 1.5};
         double n = exponents[random.nextInt(exponents.length)];
-        Program q = n == Math.rint(n) && n > 0 ? p.with(a) : positive(p, a);
-        yield tame(q.step("pow", q.last.pow(n), q.last, n));
+        yield unary(p, "pow", a, UnaryOp.pow(n));
       }
       case POW_EXPR -> {
-        Program q = positive(p, a);
+        Program q = inside(p, a, BinaryOp.POW.domain(0));
         Expr base = q.last;
         Program r = q.step("tanh", b.tanh(), b);
         yield tame(r.step("pow", base.pow(r.last), base, r.last));
@@ -230,14 +234,27 @@ public record ExprGenerator(
         Program q = Math.abs(a.value()) < 5 ? p.with(a) : p.step("tanh", a.tanh(), a);
         yield q.step("exp", q.last.exp(), q.last);
       }
-      case LOG -> {
-        Program q = positive(p, a);
-        yield q.step("log", q.last.log(), q.last);
-      }
-      case TANH -> p.step("tanh", a.tanh(), a);
-      case RELU ->
-          Math.abs(a.value()) > 1e-3 ? p.step("relu", a.relu(), a) : p.step("tanh", a.tanh(), a);
-      case SIGMOID -> p.step("sigmoid", a.sigmoid(), a);
+      case LOG -> unary(p, "log", a, UnaryOp.LOG);
+      case TANH -> unary(p, "tanh", a, UnaryOp.TANH);
+      case RELU -> unary(p, "relu", a, UnaryOp.RELU);
+      case SIGMOID -> unary(p, "sigmoid", a, UnaryOp.SIGMOID);
+    };
+  }
+
+  /** {@code op(x)}, with x first moved into the operation's domain; see the class comment. */
+  private static Program unary(Program p, String name, Expr x, UnaryOp op) {
+    Program q = inside(p, x, op.domain());
+    Object[] operands =
+        op instanceof UnaryOp.Pow pow ? new Object[] {q.last, pow.n()} : new Object[] {q.last};
+    return tame(q.step(name, q.last.apply(op), operands));
+  }
+
+  /** {@return x, or a guard step that moves it into {@code domain}, away from 0} */
+  private static Program inside(Program p, Expr x, Domain domain) {
+    return switch (domain) {
+      case ALL -> p.with(x);
+      case POSITIVE -> positive(p, x);
+      case NONZERO -> Math.abs(x.value()) > 0.1 ? p.with(x) : p.step("add", x.add(0.5), x, 0.5);
     };
   }
 
@@ -253,39 +270,42 @@ public record ExprGenerator(
     return Math.abs(p.last.value()) > 1e6 ? p.step("tanh", p.last.tanh(), p.last) : p;
   }
 
-  /** The steps so far: names of the values and the text of the program. */
+  /** The steps so far: names of the values and the lines of the program; immutable. */
   private static final class Program {
     private final Map<Long, String> names;
-    private final StringBuilder text;
+    private final Vector<String> lines;
     private final Expr last;
 
     Program() {
-      this(HashMap.empty(), new StringBuilder(), Expr.of(0.0));
+      this(HashMap.empty(), Vector.empty(), Expr.of(0.0));
     }
 
-    private Program(Map<Long, String> names, StringBuilder text, Expr last) {
+    private Program(Map<Long, String> names, Vector<String> lines, Expr last) {
       this.names = names;
-      this.text = text;
+      this.lines = lines;
       this.last = last;
     }
 
     Program name(Expr node, String name) {
-      return new Program(names.put(node.id(), name), text, node);
+      return new Program(names.put(node.id(), name), lines, node);
     }
 
     Program with(Expr node) {
-      return new Program(names, text, node);
+      return new Program(names, lines, node);
     }
 
     Program step(String op, Expr result, Object... operands) {
       String name = "v" + names.size();
-      text.append(name).append(" = ").append(op).append('(');
-      for (int i = 0; i < operands.length; i++) {
-        text.append(i == 0 ? "" : ", ");
-        text.append(operands[i] instanceof Expr e ? names.get(e.id()).getOrElse("?") : operands[i]);
-      }
-      text.append(")  # ").append(result.value()).append('\n');
-      return new Program(names.put(result.id(), name), text, result);
+      String arguments =
+          Vector.of(operands)
+              .map(o -> o instanceof Expr e ? names.get(e.id()).getOrElse("?") : String.valueOf(o))
+              .mkString(", ");
+      String line = name + " = " + op + "(" + arguments + ")  # " + result.value() + "\n";
+      return new Program(names.put(result.id(), name), lines.append(line), result);
+    }
+
+    String text() {
+      return lines.mkString();
     }
   }
 }

@@ -90,7 +90,7 @@ public record GradCheck(
   }
 
   private Report check(Graph graph, ToDoubleFunction<Expr.Leaf> gradients) {
-    Vector<Leaf> leaves = Vector.empty();
+    Vector<LeafCheck> leaves = Vector.empty();
     for (int p = 0; p < graph.size(); p++) {
       if (graph.node(p) instanceof Expr.Leaf leaf) {
         double h = step * Math.max(1.0, Math.abs(leaf.value()));
@@ -100,7 +100,7 @@ public record GradCheck(
         double analytic = gradients.applyAsDouble(leaf);
         double error = Math.abs(analytic - numeric);
         boolean ok = error <= absolute + relative * Math.max(Math.abs(analytic), Math.abs(numeric));
-        leaves = leaves.append(new Leaf(leaf, analytic, numeric, ok));
+        leaves = leaves.append(new LeafCheck(leaf, analytic, numeric, ok));
       }
     }
     return new Report(graph.output(), this, leaves);
@@ -114,8 +114,8 @@ public record GradCheck(
    * @param numeric the central finite difference
    * @param passed whether the two agree within the tolerances
    */
-  public record Leaf(Expr.Leaf leaf, double analytic, double numeric, boolean passed) {
-    public Leaf {
+  public record LeafCheck(Expr.Leaf leaf, double analytic, double numeric, boolean passed) {
+    public LeafCheck {
       Objects.requireNonNull(leaf, "leaf is null");
     }
 
@@ -145,7 +145,7 @@ public record GradCheck(
    * @param check the tolerances and step used
    * @param leaves one result per leaf
    */
-  public record Report(Expr output, GradCheck check, Vector<Leaf> leaves) {
+  public record Report(Expr output, GradCheck check, Vector<LeafCheck> leaves) {
     public Report {
       Objects.requireNonNull(output, "output is null");
       Objects.requireNonNull(check, "check is null");
@@ -154,11 +154,11 @@ public record GradCheck(
 
     /** {@return whether every leaf passed} */
     public boolean passed() {
-      return leaves.forAll(Leaf::passed);
+      return leaves.forAll(LeafCheck::passed);
     }
 
     /** {@return the leaves that failed} */
-    public Vector<Leaf> failures() {
+    public Vector<LeafCheck> failures() {
       return leaves.filter(leaf -> !leaf.passed());
     }
 

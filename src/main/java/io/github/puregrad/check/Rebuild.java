@@ -12,67 +12,20 @@ final class Rebuild {
   static double value(Graph graph, ToDoubleFunction<Expr.Leaf> values) {
     Expr[] rebuilt = new Expr[graph.size()];
     for (int p = 0; p < graph.size(); p++) {
-      int at = p;
-      rebuilt[p] =
-          graph
-              .node(p)
-              .accept(
-                  new Expr.Visitor<Expr>() {
-                    private Expr operand(int k) {
-                      return rebuilt[graph.operandPosition(at, k)];
-                    }
-
-                    @Override
-                    public Expr leaf(Expr.Leaf node) {
-                      return node.withValue(values.applyAsDouble(node));
-                    }
-
-                    @Override
-                    public Expr add(Expr.Add node) {
-                      return operand(0).add(operand(1));
-                    }
-
-                    @Override
-                    public Expr mul(Expr.Mul node) {
-                      return operand(0).mul(operand(1));
-                    }
-
-                    @Override
-                    public Expr pow(Expr.Pow node) {
-                      return operand(0).pow(node.exponent());
-                    }
-
-                    @Override
-                    public Expr powExpr(Expr.PowExpr node) {
-                      return operand(0).pow(operand(1));
-                    }
-
-                    @Override
-                    public Expr exp(Expr.Exp node) {
-                      return operand(0).exp();
-                    }
-
-                    @Override
-                    public Expr log(Expr.Log node) {
-                      return operand(0).log();
-                    }
-
-                    @Override
-                    public Expr tanh(Expr.Tanh node) {
-                      return operand(0).tanh();
-                    }
-
-                    @Override
-                    public Expr relu(Expr.Relu node) {
-                      return operand(0).relu();
-                    }
-
-                    @Override
-                    public Expr sigmoid(Expr.Sigmoid node) {
-                      return operand(0).sigmoid();
-                    }
-                  });
+      Expr node = graph.node(p);
+      if (node instanceof Expr.Binary b) {
+        rebuilt[p] = operand(rebuilt, graph, p, 0).apply(b.op(), operand(rebuilt, graph, p, 1));
+      } else if (node instanceof Expr.Unary u) {
+        rebuilt[p] = operand(rebuilt, graph, p, 0).apply(u.op());
+      } else {
+        Expr.Leaf leaf = (Expr.Leaf) node;
+        rebuilt[p] = leaf.withValue(values.applyAsDouble(leaf));
+      }
     }
     return rebuilt[rebuilt.length - 1].value();
+  }
+
+  private static Expr operand(Expr[] rebuilt, Graph graph, int p, int k) {
+    return rebuilt[graph.operandPosition(p, k)];
   }
 }

@@ -6,10 +6,11 @@ import java.util.Objects;
  * A scalar expression: an immutable node of a computational graph, micrograd's {@code Value} as
  * data.
  *
- * <p>Every node knows its forward value (computed once, when the node is built), its operands and
- * the local derivative of its value with respect to each operand. Leaves hold numbers; every
- * operation is one record below. Build graphs with the factories {@link #of(double)} and the fluent
- * methods; differentiate them with {@code io.github.puregrad.grad.Autodiff}.
+ * <p>A node is a {@link Leaf} (a number), a {@link Unary} or a {@link Binary}; an operation node
+ * carries its operation ({@link UnaryOp}, {@link BinaryOp}: sealed families that hold every rule of
+ * an operation), its operands and its value, computed once when the node is built. Build graphs
+ * with {@link #of(double)} and the fluent methods; differentiate them with {@code
+ * io.github.puregrad.grad.Autodiff}.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");
@@ -18,32 +19,17 @@ import java.util.Objects;
  * d.value();                         // 0.0
  * }</pre>
  *
- * <p>The family: {@link Leaf}; {@link Add}, {@link Mul}, {@link Pow}, {@link PowExpr}, {@link Exp},
- * {@link Log}, {@link Tanh}, {@link Relu}, {@link Sigmoid}. {@code sub}, {@code div} and {@code
- * neg} are derived from them, as in micrograd.
- *
- * <p><b>Identity.</b> Every node carries an {@link #id()} drawn from a process-wide counter when a
- * factory builds it. Two nodes are equal when they are of the same kind with the same id and the
- * same value, so two leaves that hold the same number are different nodes, and {@code equals},
- * {@code hashCode} and {@code toString} are O(1): they never walk the graph. {@link
- * Leaf#withValue(double)} keeps the id, which is how a parameter stays "the same parameter" from
- * one training step to the next. The canonical record constructors trust the value and id they are
- * given; use the factories. See {@code docs/decisions/0001-node-identity.md}.
+ * <p><b>Identity.</b> Every node carries an {@link #id()} from a process-wide counter. Nodes are
+ * equal when they are of the same kind, with the same id, value, operation and operand objects:
+ * {@code equals}, {@code hashCode} and {@code toString} are O(1) and never walk the graph. {@link
+ * Leaf#withValue(double)} keeps the id: that is how a parameter stays "the same parameter" from one
+ * training step to the next. A constructor rejects a value that its operation does not give for its
+ * operands; ids are the factories' business. See {@code docs/decisions/0001-node-identity.md}.
  *
  * <p><b>Numbers.</b> Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code
  * log(0) = -Infinity}, {@code log(-1) = NaN}). See {@code docs/ops.md}.
  */
-public sealed interface Expr
-    permits Expr.Leaf,
-        Expr.Add,
-        Expr.Mul,
-        Expr.Pow,
-        Expr.PowExpr,
-        Expr.Exp,
-        Expr.Log,
-        Expr.Tanh,
-        Expr.Relu,
-        Expr.Sigmoid {
+public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
   // -- static API
 
@@ -73,30 +59,43 @@ public sealed interface Expr
   int arity();
 
   /**
-   * {@return operand {@code index}, from 0 to {@code arity() - 1}}
+   * {@return operand {@code k}, from 0 to {@code arity() - 1}}
    *
-   * @throws IndexOutOfBoundsException for any other index
+   * @throws IndexOutOfBoundsException for any other k
    */
-  Expr operand(int index);
+  Expr operand(int k);
 
   /**
-   * {@return the local derivative ∂ value / ∂ operand({@code index})}
+   * {@return the local derivative ∂ value / ∂ operand({@code k}), from the operation's rule}
    *
-   * @throws IndexOutOfBoundsException for an index outside {@code [0, arity())}
+   * @throws IndexOutOfBoundsException for a k outside {@code [0, arity())}
    */
-  double partial(int index);
+  double partial(int k);
 
-  /** {@return a short display name of the operation: "+", "*", "tanh", ..., "" for a leaf} */
+  /**
+   * {@return the same local derivative as an expression, for derivatives of higher order}
+   *
+   * @throws IndexOutOfBoundsException for a k outside {@code [0, arity())}
+   */
+  Expr symbolicPartial(int k);
+
+  /** {@return the operation's display name: "+", "*", "tanh", ..., "" for a leaf} */
   String symbol();
 
-  /**
-   * {@return what {@code visitor} makes of this node}: the exhaustive, typed way to tell the kinds
-   * apart. It looks at this node only; callers walk a {@link Graph} to visit a whole graph.
-   */
-  <R> R accept(Visitor<R> visitor);
+  // spotless:off  (the fluent methods and the records' members read as tables, one line each)
+
+  /** {@return a new node applying {@code op} to this one} */
+  default Expr apply(UnaryOp op) {
+    return new Unary(op, this, op.apply(value()), Ids.next());
+  }
+
+  /** {@return a new node applying {@code op} to this one and {@code other}} */
+  default Expr apply(BinaryOp op, Expr other) {
+    return new Binary(op, this, other, op.apply(value(), other.value()), Ids.next());
+  }
 
   default Expr add(Expr other) {
-    return new Add(this, other, value() + other.value(), Ids.next());
+    return apply(BinaryOp.ADD, other);
   }
 
   default Expr add(double other) {
@@ -104,7 +103,7 @@ public sealed interface Expr
   }
 
   default Expr mul(Expr other) {
-    return new Mul(this, other, value() * other.value(), Ids.next());
+    return apply(BinaryOp.MUL, other);
   }
 
   default Expr mul(double other) {
@@ -113,80 +112,52 @@ public sealed interface Expr
 
   /** Raises to a constant power; {@code exponent} must be finite. */
   default Expr pow(double exponent) {
-    return new Pow(this, exponent, Math.pow(value(), exponent), Ids.next());
+    return apply(UnaryOp.pow(exponent));
   }
 
   /** Raises to a power that is itself an expression (and so gets a gradient). */
   default Expr pow(Expr exponent) {
-    return new PowExpr(this, exponent, Math.pow(value(), exponent.value()), Ids.next());
+    return apply(BinaryOp.POW, exponent);
   }
 
   default Expr exp() {
-    return new Exp(this, Math.exp(value()), Ids.next());
+    return apply(UnaryOp.EXP);
   }
 
   default Expr log() {
-    return new Log(this, Math.log(value()), Ids.next());
+    return apply(UnaryOp.LOG);
   }
 
   default Expr tanh() {
-    return new Tanh(this, Math.tanh(value()), Ids.next());
+    return apply(UnaryOp.TANH);
   }
 
   default Expr relu() {
-    return new Relu(this, value() > 0 ? value() : 0.0, Ids.next());
+    return apply(UnaryOp.RELU);
   }
 
   default Expr sigmoid() {
-    return new Sigmoid(this, Sigmoid.logistic(value()), Ids.next());
+    return apply(UnaryOp.SIGMOID);
   }
 
   default Expr neg() {
-    return mul(-1.0); // -a = a * -1
-  }
+    return mul(-1.0);
+  } // -a = a * -1
 
   default Expr sub(Expr other) {
-    return add(other.neg()); // a - b = a + (-b)
-  }
+    return add(other.neg());
+  } // a - b = a + (-b)
 
   default Expr sub(double other) {
     return sub(of(other));
   }
 
   default Expr div(Expr other) {
-    return mul(other.pow(-1.0)); // a / b = a * b^-1
-  }
+    return mul(other.pow(-1.0));
+  } // a / b = a * b^-1
 
   default Expr div(double other) {
     return div(of(other));
-  }
-
-  /**
-   * One method per kind of node, for interpreters that need the concrete record (printing, export,
-   * compilation, symbolic derivatives). Adding a kind breaks every visitor at compile time.
-   *
-   * @param <R> the result of visiting one node
-   */
-  interface Visitor<R> {
-    R leaf(Leaf node);
-
-    R add(Add node);
-
-    R mul(Mul node);
-
-    R pow(Pow node);
-
-    R powExpr(PowExpr node);
-
-    R exp(Exp node);
-
-    R log(Log node);
-
-    R tanh(Tanh node);
-
-    R relu(Relu node);
-
-    R sigmoid(Sigmoid node);
   }
 
   // -- the family
@@ -219,18 +190,18 @@ public sealed interface Expr
     }
 
     @Override
-    public Expr operand(int index) {
-      throw Node.noOperand(this, index);
+    public Expr operand(int k) {
+      throw Node.noOperand(this, k);
     }
 
     @Override
-    public double partial(int index) {
-      throw Node.noOperand(this, index);
+    public double partial(int k) {
+      throw Node.noOperand(this, k);
     }
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.leaf(this);
+    public Expr symbolicPartial(int k) {
+      throw Node.noOperand(this, k);
     }
 
     @Override
@@ -239,9 +210,8 @@ public sealed interface Expr
     }
 
     @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other)
-          && label.equals(((Leaf) other).label); // label is a component: keep the record contract
+    public boolean equals(Object o) {
+      return Node.same(this, o);
     }
 
     @Override
@@ -251,25 +221,80 @@ public sealed interface Expr
 
     @Override
     public String toString() {
-      return "Leaf["
-          + (label.isEmpty() ? "" : label + ", ")
-          + "value="
-          + value
-          + ", id="
-          + id
-          + "]";
+      return Node.show(this);
     }
   }
 
-  /** {@code left + right}. */
-  record Add(Expr left, Expr right, double value, long id) implements Expr {
-    public Add {
-      Node.requireOperands(left, right);
+  /**
+   * {@code op(operand)}, such as {@code tanh(x)} or {@code x^2}; its rules are those of {@code op}.
+   *
+   * <pre>{@code
+   * Expr y = Expr.of(0.5, "x").tanh();
+   * y instanceof Expr.Unary u && u.op() == UnaryOp.TANH;   // true
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code value} is not {@code op.apply(operand.value())}
+   */
+  record Unary(UnaryOp op, Expr operand, double value, long id) implements Expr {
+    public Unary {
+      Objects.requireNonNull(op, "op is null");
+      Objects.requireNonNull(operand, "operand is null");
+      Node.requireValue(op, value, op.apply(operand.value()));
     }
 
     @Override
-    public double partial(int index) {
-      return Node.pick(this, index, 1.0, 1.0); // d(a+b)/da = 1, d(a+b)/db = 1
+    public int arity() {
+      return 1;
+    }
+
+    @Override
+    public Expr operand(int k) {
+      Node.check(this, k);
+      return operand;
+    }
+
+    @Override
+    public double partial(int k) {
+      return op.partial(operand(k).value(), value);
+    }
+
+    @Override
+    public Expr symbolicPartial(int k) {
+      return op.partial(operand(k), this);
+    }
+
+    @Override
+    public String symbol() {
+      return op.symbol();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return Node.same(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+      return Node.show(this);
+    }
+  }
+
+  /**
+   * {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}.
+   *
+   * @throws IllegalArgumentException if {@code value} is not {@code op.apply} of the operands
+   */
+  record Binary(BinaryOp op, Expr left, Expr right, double value, long id) implements Expr {
+    public Binary {
+      Objects.requireNonNull(op, "op is null");
+      Objects.requireNonNull(left, "left operand is null");
+      Objects.requireNonNull(right, "right operand is null");
+      Node.requireValue(op, value, op.apply(left.value(), right.value()));
     }
 
     @Override
@@ -278,23 +303,28 @@ public sealed interface Expr
     }
 
     @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, left, right);
+    public Expr operand(int k) {
+      return Node.check(this, k) == 0 ? left : right;
     }
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.add(this);
+    public double partial(int k) {
+      return op.partial(Node.check(this, k), left.value(), right.value(), value);
+    }
+
+    @Override
+    public Expr symbolicPartial(int k) {
+      return op.partial(Node.check(this, k), left, right, this);
     }
 
     @Override
     public String symbol() {
-      return "+";
+      return op.symbol();
     }
 
     @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
+    public boolean equals(Object o) {
+      return Node.same(this, o);
     }
 
     @Override
@@ -308,399 +338,5 @@ public sealed interface Expr
     }
   }
 
-  /** {@code left * right}. */
-  record Mul(Expr left, Expr right, double value, long id) implements Expr {
-    public Mul {
-      Node.requireOperands(left, right);
-    }
-
-    @Override
-    public double partial(int index) {
-      return Node.pick(this, index, right.value(), left.value()); // d(ab)/da = b, d(ab)/db = a
-    }
-
-    @Override
-    public int arity() {
-      return 2;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, left, right);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.mul(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "*";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** {@code base ^ exponent} for a constant exponent. */
-  record Pow(Expr base, double exponent, double value, long id) implements Expr {
-    public Pow {
-      Node.requireOperands(base);
-      if (!Double.isFinite(exponent)) {
-        throw new IllegalArgumentException("exponent must be a finite number, got " + exponent);
-      }
-    }
-
-    @Override
-    public double partial(int index) {
-      // d(x^n)/dx = n * x^(n-1)
-      return Node.pick(this, index, exponent * Math.pow(base.value(), exponent - 1));
-    }
-
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, base);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.pow(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "^" + Node.number(exponent);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** {@code base ^ exponent} where the exponent is an expression too. */
-  record PowExpr(Expr base, Expr exponent, double value, long id) implements Expr {
-    public PowExpr {
-      Node.requireOperands(base, exponent);
-    }
-
-    @Override
-    public double partial(int index) {
-      double b = base.value();
-      double e = exponent.value();
-      // d(b^e)/db = e * b^(e-1); d(b^e)/de = b^e * ln b, taken as 0 where b^e = 0 (as PyTorch)
-      return Node.pick(
-          this, index, e * Math.pow(b, e - 1), value == 0.0 ? 0.0 : value * Math.log(b));
-    }
-
-    @Override
-    public int arity() {
-      return 2;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, base, exponent);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.powExpr(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "^";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** {@code e ^ operand}. */
-  record Exp(Expr operand, double value, long id) implements Expr {
-    public Exp {
-      Node.requireOperands(operand);
-    }
-
-    @Override
-    public double partial(int index) {
-      return Node.pick(this, index, value); // d(e^x)/dx = e^x
-    }
-
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, operand);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.exp(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "exp";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** The natural logarithm {@code ln(operand)}. */
-  record Log(Expr operand, double value, long id) implements Expr {
-    public Log {
-      Node.requireOperands(operand);
-    }
-
-    @Override
-    public double partial(int index) {
-      return Node.pick(this, index, 1.0 / operand.value()); // d(ln x)/dx = 1/x
-    }
-
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, operand);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.log(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "log";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** {@code tanh(operand)}. */
-  record Tanh(Expr operand, double value, long id) implements Expr {
-    public Tanh {
-      Node.requireOperands(operand);
-    }
-
-    @Override
-    public double partial(int index) {
-      return Node.pick(this, index, 1 - value * value); // d(tanh x)/dx = 1 - tanh(x)^2
-    }
-
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, operand);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.tanh(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "tanh";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** {@code max(0, operand)}. */
-  record Relu(Expr operand, double value, long id) implements Expr {
-    public Relu {
-      Node.requireOperands(operand);
-    }
-
-    @Override
-    public double partial(int index) {
-      return Node.pick(this, index, value > 0 ? 1.0 : 0.0); // 1 where x > 0, else 0 (also at 0)
-    }
-
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, operand);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.relu(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "relu";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
-
-  /** The logistic function {@code 1 / (1 + e^-operand)}. */
-  record Sigmoid(Expr operand, double value, long id) implements Expr {
-    public Sigmoid {
-      Node.requireOperands(operand);
-    }
-
-    /**
-     * {@return σ(x) without overflow: e^-x is only taken for x ≥ 0, e^x only for x &lt; 0} Public
-     * so that the compiled tape computes the very same bits.
-     */
-    public static double logistic(double x) {
-      if (x >= 0) {
-        return 1 / (1 + Math.exp(-x));
-      }
-      double e = Math.exp(x);
-      return e / (1 + e);
-    }
-
-    @Override
-    public double partial(int index) {
-      return Node.pick(this, index, value * (1 - value)); // dσ/dx = σ (1 - σ)
-    }
-
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int index) {
-      return Node.pick(this, index, operand);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.sigmoid(this);
-    }
-
-    @Override
-    public String symbol() {
-      return "sigmoid";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return Node.same(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
-  }
+  // spotless:on
 }

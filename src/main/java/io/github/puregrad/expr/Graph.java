@@ -48,10 +48,9 @@ public final class Graph {
     IdIndex index = new IdIndex(1 << CHUNK_BITS);
     int count = 0;
 
-    // Depth-first with an explicit stack. A frame holds a node, its operands (read once, through
-    // one visitor call), the next operand to look at and the positions of the operands placed so
+    // Depth-first with an explicit stack. A frame holds a node, its operands (read once), the next
+    // operand to look at and the positions of the operands placed so
     // far; a node is placed once all its operands are.
-    Operands reader = new Operands(output);
     int capacity = 64;
     Expr[] stack = new Expr[capacity];
     Expr[] pending = new Expr[MAX_ARITY * capacity];
@@ -59,7 +58,7 @@ public final class Graph {
     int[] next = new int[capacity];
     int[] found = new int[MAX_ARITY * capacity];
     int top = 0;
-    push(output, reader, stack, pending, arity, next, 0);
+    push(output, stack, pending, arity, next, 0);
     while (top >= 0) {
       int k = next[top];
       if (k < arity[top]) {
@@ -80,7 +79,7 @@ public final class Graph {
             next = Arrays.copyOf(next, 2 * top);
             found = Arrays.copyOf(found, 2 * MAX_ARITY * top);
           }
-          push(operand, reader, stack, pending, arity, next, top);
+          push(operand, stack, pending, arity, next, top);
         }
       } else {
         Expr node = stack[top];
@@ -110,12 +109,21 @@ public final class Graph {
   }
 
   private static void push(
-      Expr node, Operands reader, Expr[] stack, Expr[] pending, int[] arity, int[] next, int top) {
+      Expr node, Expr[] stack, Expr[] pending, int[] arity, int[] next, int top) {
     stack[top] = node;
-    arity[top] = node.accept(reader);
-    pending[MAX_ARITY * top] = reader.first;
-    pending[MAX_ARITY * top + 1] = reader.second;
     next[top] = 0;
+    // Type checks on the three final records rather than a megamorphic call per operand. Slots
+    // past a node's arity are never read.
+    if (node instanceof Expr.Binary b) {
+      pending[MAX_ARITY * top] = b.left();
+      pending[MAX_ARITY * top + 1] = b.right();
+      arity[top] = 2;
+    } else if (node instanceof Expr.Unary u) {
+      pending[MAX_ARITY * top] = u.operand();
+      arity[top] = 1;
+    } else {
+      arity[top] = 0;
+    }
   }
 
   private static void requireSameNode(Expr seen, Expr node) {
@@ -187,85 +195,5 @@ public final class Graph {
   @Override
   public String toString() {
     return "Graph[size=" + size + ", output=" + output() + "]";
-  }
-
-  /**
-   * Reads a node's operands with one (megamorphic) call instead of one per operand and one per
-   * arity check; returns the arity and leaves the operands in {@link #first} and {@link #second}.
-   */
-  private static final class Operands implements Expr.Visitor<Integer> {
-    private static final Integer NONE = 0;
-    private static final Integer ONE = 1;
-    private static final Integer TWO = 2;
-
-    // slots past a node's arity are never read; they hold a placeholder rather than null
-    Expr first;
-    Expr second;
-
-    Operands(Expr placeholder) {
-      first = placeholder;
-      second = placeholder;
-    }
-
-    private Integer unary(Expr operand) {
-      first = operand;
-      return ONE;
-    }
-
-    private Integer binary(Expr left, Expr right) {
-      first = left;
-      second = right;
-      return TWO;
-    }
-
-    @Override
-    public Integer leaf(Expr.Leaf node) {
-      return NONE;
-    }
-
-    @Override
-    public Integer add(Expr.Add node) {
-      return binary(node.left(), node.right());
-    }
-
-    @Override
-    public Integer mul(Expr.Mul node) {
-      return binary(node.left(), node.right());
-    }
-
-    @Override
-    public Integer pow(Expr.Pow node) {
-      return unary(node.base());
-    }
-
-    @Override
-    public Integer powExpr(Expr.PowExpr node) {
-      return binary(node.base(), node.exponent());
-    }
-
-    @Override
-    public Integer exp(Expr.Exp node) {
-      return unary(node.operand());
-    }
-
-    @Override
-    public Integer log(Expr.Log node) {
-      return unary(node.operand());
-    }
-
-    @Override
-    public Integer tanh(Expr.Tanh node) {
-      return unary(node.operand());
-    }
-
-    @Override
-    public Integer relu(Expr.Relu node) {
-      return unary(node.operand());
-    }
-
-    @Override
-    public Integer sigmoid(Expr.Sigmoid node) {
-      return unary(node.operand());
-    }
   }
 }

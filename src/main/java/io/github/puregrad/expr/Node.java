@@ -1,61 +1,65 @@
 package io.github.puregrad.expr;
 
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-/** What every node record shares: operand checks, O(1) equality and printing. */
+/** What the node records share: index checks, O(1) equality and printing. */
 final class Node {
   private Node() {}
 
-  static void requireOperands(Expr operand) {
-    Objects.requireNonNull(operand, "operand is null");
-  }
-
-  static void requireOperands(Expr left, Expr right) {
-    Objects.requireNonNull(left, "left operand is null");
-    Objects.requireNonNull(right, "right operand is null");
-  }
-
-  /** Same kind, same id, same value: never looks at the operands, so O(1). */
-  static boolean same(Expr node, Object other) {
-    return other instanceof Expr that
-        && that.getClass() == node.getClass()
-        && that.id() == node.id()
-        && Double.compare(that.value(), node.value()) == 0;
-  }
-
-  static String show(Expr node) {
-    return node.getClass().getSimpleName() + "[value=" + node.value() + ", id=" + node.id() + "]";
-  }
-
-  static <T> T pick(Expr node, int index, T first) {
-    checkIndex(node, index);
-    return first;
-  }
-
-  static <T> T pick(Expr node, int index, T first, T second) {
-    checkIndex(node, index);
-    return index == 0 ? first : second;
-  }
-
-  static double pick(Expr node, int index, double first) {
-    checkIndex(node, index);
-    return first;
-  }
-
-  static double pick(Expr node, int index, double first, double second) {
-    checkIndex(node, index);
-    return index == 0 ? first : second;
-  }
-
-  static IndexOutOfBoundsException noOperand(Expr node, int index) {
-    return new IndexOutOfBoundsException(
-        "operand " + index + " of " + show(node) + ": expected 0 to " + (node.arity() - 1));
-  }
-
-  private static void checkIndex(Expr node, int index) {
-    if (index < 0 || index >= node.arity()) {
-      throw noOperand(node, index);
+  /**
+   * Same kind, id and value bits (NaN equals NaN), the same operation (or label) and the very same
+   * operand objects: O(1), never a walk of the operands' graphs.
+   */
+  static boolean same(Expr node, @Nullable Object other) {
+    if (!(other instanceof Expr that)
+        || that.getClass() != node.getClass()
+        || that.id() != node.id()
+        || Double.compare(that.value(), node.value()) != 0) {
+      return false;
     }
+    for (int k = 0; k < node.arity(); k++) {
+      if (node.operand(k) != that.operand(k)) {
+        return false;
+      }
+    }
+    return node instanceof Expr.Leaf leaf
+        ? leaf.label().equals(((Expr.Leaf) that).label())
+        : node instanceof Expr.Unary u
+            ? u.op().equals(((Expr.Unary) that).op())
+            : ((Expr.Binary) node).op().equals(((Expr.Binary) that).op());
+  }
+
+  /** A node's value is its operation's value of its operands, to the bit, or it is no node. */
+  static void requireValue(Object op, double value, double expected) {
+    if (Double.compare(value, expected) != 0) {
+      throw new IllegalArgumentException(
+          "value " + value + " is not what " + op + " gives for these operands: " + expected);
+    }
+  }
+
+  /** {@return k, if {@code node} has an operand k} */
+  static int check(Expr node, int k) {
+    if (k < 0 || k >= node.arity()) {
+      throw noOperand(node, k);
+    }
+    return k;
+  }
+
+  static IndexOutOfBoundsException noOperand(Expr node, int k) {
+    return new IndexOutOfBoundsException(
+        "operand " + k + " of " + node + ": expected 0 to " + (node.arity() - 1));
+  }
+
+  /** {@code Unary[tanh, value=0.76, id=7]}, {@code Leaf[x, value=2.0, id=3]}: O(1). */
+  static String show(Expr node) {
+    String name = node instanceof Expr.Leaf leaf ? leaf.label() : node.symbol();
+    return node.getClass().getSimpleName()
+        + (name.isEmpty() ? "[" : "[" + name + ", ")
+        + "value="
+        + node.value()
+        + ", id="
+        + node.id()
+        + "]";
   }
 
   /** Integers without ".0", so a label reads "^2" rather than "^2.0". */

@@ -93,12 +93,7 @@ public record NonFinite(Kind kind, Expr node, Vector<Expr> inputs, int operand, 
 
   /** {@return one line: what went bad, the operation and its inputs' values} */
   public String describe() {
-    Vector<String> values = inputs.map(input -> Trace.number(input.value()));
-    String symbol = node.symbol();
-    String operation =
-        inputs.size() == 2
-            ? values.get(0) + " " + symbol + " " + values.get(1)
-            : symbol.startsWith("^") ? values.get(0) + symbol : symbol + "(" + values.get(0) + ")";
+    String operation = Trace.formula(node, k -> Trace.number(inputs.get(k).value()));
     return kind == Kind.VALUE
         ? "value of " + operation + " is " + number
         : "gradient of operand "

@@ -5,6 +5,7 @@ import io.github.puregrad.expr.Graph;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derivatives as expressions: reverse mode that builds, instead of numbers, an {@link Expr} for
@@ -38,18 +39,14 @@ public final class Symbolic {
   public static Derivatives backward(Expr output) {
     Objects.requireNonNull(output, "output is null");
     Graph graph = Graph.of(output);
-    Expr[] adjoints = new Expr[graph.size()];
+    Expr[] adjoints = new Expr[graph.size()]; // null: no contribution yet
     Expr one = Expr.of(1.0);
     adjoints[graph.size() - 1] = one; // d output / d output
     for (int p = graph.size() - 1; p >= 0; p--) {
       Expr upstream = adjoints[p]; // complete: every user of node p comes after it
       Expr node = graph.node(p);
-      if (upstream == null || node.arity() == 0) {
-        continue;
-      }
-      Expr[] contributions = node.accept(new Chain(upstream, upstream == one));
-      for (int k = 0; k < contributions.length; k++) {
-        Expr contribution = contributions[k];
+      for (int k = 0; upstream != null && k < node.arity(); k++) {
+        Expr contribution = chain(graph, upstream, upstream == one, node.symbolicPartial(k));
         if (contribution != null) {
           int q = graph.operandPosition(p, k);
           adjoints[q] = adjoints[q] == null ? contribution : adjoints[q].add(contribution);
@@ -57,6 +54,23 @@ public final class Symbolic {
       }
     }
     return new Derivatives(graph, adjoints);
+  }
+
+  /**
+   * {@return upstream * local}, or null where that is exactly 0. A leaf that is not in the graph is
+   * a constant that the operation's rule made (relu's 0 or 1, add's 1): multiplying by 1 is
+   * skipped, and so is a product with 0 when upstream is finite (it would add exactly 0, as in
+   * numeric reverse mode). Leaves of the graph are variables and are kept, for higher orders.
+   */
+  private static @Nullable Expr chain(Graph graph, Expr upstream, boolean unit, Expr local) {
+    boolean constant = local instanceof Expr.Leaf && graph.positionOf(local) < 0;
+    if (constant && local.value() == 1.0) {
+      return upstream;
+    }
+    if (constant && local.value() == 0.0 && Double.isFinite(upstream.value())) {
+      return null;
+    }
+    return unit ? local : upstream.mul(local);
   }
 
   /** {@return d output / d {@code variable} as an expression; see {@link #backward}} */
@@ -104,7 +118,8 @@ public final class Symbolic {
    */
   public static Gradients hvp(Expr output, Map<? extends Expr, Double> vector) {
     Derivatives first = backward(output);
-    double[] v = Jvp.seed(first.graph(), vector);
+    double[] v = new double[first.graph().size()];
+    Jvp.seed(first.graph(), vector, v);
     Expr dot = null;
     for (int p = 0; p < v.length; p++) {
       if (v[p] != 0.0) {
@@ -113,88 +128,5 @@ public final class Symbolic {
       }
     }
     return Autodiff.backward(dot == null ? Expr.of(0.0) : dot);
-  }
-
-  /**
-   * The chain rule at one node, as expressions: for each operand k, {@code upstream * ∂node/∂k}, or
-   * null where that is 0. The local derivatives reuse the node and its operands.
-   */
-  private static final class Chain implements Expr.Visitor<Expr[]> {
-    private final Expr upstream;
-    private final boolean unit; // upstream is the constant 1: skip the product
-
-    Chain(Expr upstream, boolean unit) {
-      this.upstream = upstream;
-      this.unit = unit;
-    }
-
-    private Expr times(Expr local) {
-      return unit ? local : upstream.mul(local);
-    }
-
-    @Override
-    public Expr[] leaf(Expr.Leaf node) {
-      return new Expr[0];
-    }
-
-    @Override
-    public Expr[] add(Expr.Add node) {
-      return new Expr[] {upstream, upstream}; // d(a+b)/da = d(a+b)/db = 1
-    }
-
-    @Override
-    public Expr[] mul(Expr.Mul node) {
-      return new Expr[] {times(node.right()), times(node.left())}; // d(ab)/da = b, d(ab)/db = a
-    }
-
-    @Override
-    public Expr[] pow(Expr.Pow node) {
-      double n = node.exponent();
-      if (n == 0.0) {
-        return new Expr[] {null}; // x^0 = 1
-      }
-      if (n == 1.0) {
-        return new Expr[] {upstream};
-      }
-      Expr power = n == 2.0 ? node.base() : node.base().pow(n - 1);
-      return new Expr[] {times(power.mul(n))}; // d(x^n)/dx = n x^(n-1)
-    }
-
-    @Override
-    public Expr[] powExpr(Expr.PowExpr node) {
-      // d(b^e)/db = e b^(e-1); d(b^e)/de = b^e ln b, taken as 0 where b^e = 0 (as PyTorch)
-      Expr base = times(node.exponent().mul(node.base().pow(node.exponent().add(-1.0))));
-      Expr exponent = node.value() == 0.0 ? null : times(node.mul(node.base().log()));
-      return new Expr[] {base, exponent};
-    }
-
-    @Override
-    public Expr[] exp(Expr.Exp node) {
-      return new Expr[] {times(node)}; // d(e^x)/dx = e^x: the node itself
-    }
-
-    @Override
-    public Expr[] log(Expr.Log node) {
-      return new Expr[] {times(node.operand().pow(-1.0))}; // d(ln x)/dx = x^-1
-    }
-
-    @Override
-    public Expr[] tanh(Expr.Tanh node) {
-      return new Expr[] {times(oneMinus(node.mul(node)))}; // 1 - tanh(x)^2
-    }
-
-    @Override
-    public Expr[] relu(Expr.Relu node) {
-      return new Expr[] {node.value() > 0 ? upstream : null}; // 1 where x > 0, else 0
-    }
-
-    @Override
-    public Expr[] sigmoid(Expr.Sigmoid node) {
-      return new Expr[] {times(node.mul(oneMinus(node)))}; // σ (1 - σ)
-    }
-
-    private static Expr oneMinus(Expr x) {
-      return x.mul(-1.0).add(1.0);
-    }
   }
 }

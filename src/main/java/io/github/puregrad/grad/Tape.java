@@ -1,7 +1,11 @@
 package io.github.puregrad.grad;
 
+import io.github.puregrad.expr.BinaryOp;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
+import io.github.puregrad.expr.UnaryOp;
+import io.vavr.Tuple;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Vector;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +22,7 @@ import java.util.Objects;
  * Leaf x = Expr.of(2.0, "x");
  * Leaf y = Expr.of(3.0, "y");
  * Tape tape = Tape.trace(x.mul(y).add(x.tanh()), x, y);
- * Evaluation e = tape.evaluate(0.5, -1.0);   // as if the graph were built from x=0.5, y=-1
+ * Tape.Result e = tape.evaluate(0.5, -1.0);  // as if the graph were built from x=0.5, y=-1
  * e.value();                                 // 0.5 * -1 + tanh(0.5)
  * e.get(x);                                  // d/dx = y + 1 - tanh(x)^2
  * }</pre>
@@ -27,46 +31,38 @@ import java.util.Objects;
  * topological order and computes each value and local derivative with the same floating-point
  * operations as {@link Expr} and {@link Autodiff}, so an evaluation equals, to the last bit, the
  * eager gradient of the graph rebuilt with the new values. A tape is immutable and may be evaluated
- * from any number of threads at once; each thread reuses its own scratch arrays.
+ * from any number of threads at once; {@link #evaluate(Workspace, double...)} reuses scratch arrays
+ * that the caller holds.
  */
 public final class Tape {
-  static final byte LEAF = 0;
-  static final byte ADD = 1;
-  static final byte MUL = 2;
-  static final byte POW = 3;
-  static final byte POW_EXPR = 4;
-  static final byte EXP = 5;
-  static final byte LOG = 6;
-  static final byte TANH = 7;
-  static final byte RELU = 8;
-  static final byte SIGMOID = 9;
-
-  private final byte[] op;
-  private final int[] left; // operand positions; -1 where the node has none
+  // By topological position: the operation of a node (null in the array of the other arity and
+  // for leaves), its operand positions (-1 where none) and, for a leaf, its traced value.
+  private final UnaryOp[] unary;
+  private final BinaryOp[] binary;
+  private final int[] left;
   private final int[] right;
-  private final double[] traced; // leaf values (constants) and Pow exponents; else unused
+  private final double[] traced;
   private final Vector<Expr.Leaf> variables;
   private final int[] slots; // topological position of each variable, -1 if not in the graph
   private final Map<Long, Integer> variableIndex; // id -> index in variables
-  private final ThreadLocal<double[][]> scratch; // per thread: {values, grads}
 
   private Tape(
-      byte[] op,
+      UnaryOp[] unary,
+      BinaryOp[] binary,
       int[] left,
       int[] right,
       double[] traced,
       Vector<Expr.Leaf> variables,
       int[] slots,
       Map<Long, Integer> variableIndex) {
-    this.op = op;
+    this.unary = unary;
+    this.binary = binary;
     this.left = left;
     this.right = right;
     this.traced = traced;
     this.variables = variables;
     this.slots = slots;
     this.variableIndex = variableIndex;
-    this.scratch =
-        ThreadLocal.withInitial(() -> new double[][] {traced.clone(), new double[op.length]});
   }
 
   // -- static API
@@ -89,17 +85,22 @@ public final class Tape {
     Objects.requireNonNull(variables, "variables is null");
     Graph graph = Graph.of(output);
     int n = graph.size();
-    byte[] op = new byte[n];
+    UnaryOp[] unary = new UnaryOp[n];
+    BinaryOp[] binary = new BinaryOp[n];
     int[] left = new int[n];
     int[] right = new int[n];
     double[] traced = new double[n];
-    Kind kind = new Kind();
     for (int p = 0; p < n; p++) {
       Expr node = graph.node(p);
-      op[p] = node.accept(kind);
       left[p] = node.arity() > 0 ? graph.operandPosition(p, 0) : -1;
       right[p] = node.arity() > 1 ? graph.operandPosition(p, 1) : -1;
-      traced[p] = kind.constant;
+      if (node instanceof Expr.Binary b) {
+        binary[p] = b.op();
+      } else if (node instanceof Expr.Unary u) {
+        unary[p] = u.op();
+      } else {
+        traced[p] = node.value(); // a leaf: a constant, or a variable's traced value
+      }
     }
     Vector<Expr.Leaf> leaves = Vector.ofAll(variables);
     int[] slots = new int[leaves.size()];
@@ -119,14 +120,14 @@ public final class Tape {
       }
       slots[i] = graph.positionOf(leaf);
     }
-    return new Tape(op, left, right, traced, leaves, slots, index);
+    return new Tape(unary, binary, left, right, traced, leaves, slots, index);
   }
 
   // -- non-static API
 
   /** {@return the number of nodes on the tape} */
   public int size() {
-    return op.length;
+    return left.length;
   }
 
   /** {@return the variables, in the order {@link #evaluate(double...)} takes their values} */
@@ -140,8 +141,33 @@ public final class Tape {
    * @param values one finite number per variable, in the order of {@link #variables()}
    * @throws IllegalArgumentException on a wrong count or a NaN or infinite value
    */
-  public Evaluation evaluate(double... values) {
+  public Result evaluate(double... values) {
+    return evaluate(workspace(), values);
+  }
+
+  /**
+   * {@return a new workspace: the arrays one evaluation writes into, for {@link
+   * #evaluate(Workspace, double...)}}
+   */
+  public Workspace workspace() {
+    return new Workspace(traced.clone(), new double[left.length]);
+  }
+
+  /**
+   * {@return the evaluation at these values, computed in {@code workspace}}: what {@link
+   * #evaluate(double...)} does without allocating two arrays of the tape's size per call. The
+   * workspace is the caller's mutable scratch space: one thread at a time, and only for this tape.
+   *
+   * @throws IllegalArgumentException on a wrong count, a non-finite value or another tape's
+   *     workspace
+   */
+  public Result evaluate(Workspace workspace, double... values) {
+    Objects.requireNonNull(workspace, "workspace is null");
     Objects.requireNonNull(values, "values is null");
+    if (workspace.values.length != left.length) {
+      throw new IllegalArgumentException(
+          "workspace of size " + workspace.values.length + " for a tape of size " + left.length);
+    }
     if (values.length != slots.length) {
       throw new IllegalArgumentException(
           "expected " + slots.length + " values, one per variable, got " + values.length);
@@ -152,9 +178,8 @@ public final class Tape {
             "value " + i + " (" + variables.get(i).label() + ") must be finite, got " + values[i]);
       }
     }
-    double[][] arrays = scratch.get();
-    double[] value = arrays[0];
-    double[] grad = arrays[1];
+    double[] value = workspace.values;
+    double[] grad = workspace.grads;
     for (int i = 0; i < slots.length; i++) {
       if (slots[i] >= 0) {
         value[slots[i]] = values[i];
@@ -166,7 +191,7 @@ public final class Tape {
     for (int i = 0; i < slots.length; i++) {
       gradients[i] = slots[i] >= 0 ? grad[slots[i]] : 0.0;
     }
-    return new Evaluation(this, value[op.length - 1], values.clone(), gradients);
+    return new Result(this, value[left.length - 1], values.clone(), gradients);
   }
 
   /**
@@ -175,7 +200,7 @@ public final class Tape {
    *
    * @throws IllegalArgumentException if a leaf is not the variable at its place (another id)
    */
-  public Evaluation evaluate(Iterable<? extends Expr.Leaf> leaves) {
+  public Result evaluate(Iterable<? extends Expr.Leaf> leaves) {
     Objects.requireNonNull(leaves, "leaves is null");
     double[] values = new double[slots.length];
     int i = 0;
@@ -204,125 +229,122 @@ public final class Tape {
 
   @Override
   public String toString() {
-    return "Tape[size=" + op.length + ", variables=" + slots.length + "]";
+    return "Tape[size=" + left.length + ", variables=" + slots.length + "]";
   }
 
-  // The formulas below are those of the Expr factories (values) and of Expr.partial (local
-  // derivatives), operation for operation: that is what makes the results bit-identical.
+  // Each value and local derivative comes from the node's operation, with the operands the eager
+  // node had: the same function on the same numbers, so the same bits as Expr and Autodiff.
 
   private void forward(double[] v) {
-    for (int p = 0; p < op.length; p++) {
-      switch (op[p]) {
-        case ADD -> v[p] = v[left[p]] + v[right[p]];
-        case MUL -> v[p] = v[left[p]] * v[right[p]];
-        case POW -> v[p] = Math.pow(v[left[p]], traced[p]);
-        case POW_EXPR -> v[p] = Math.pow(v[left[p]], v[right[p]]);
-        case EXP -> v[p] = Math.exp(v[left[p]]);
-        case LOG -> v[p] = Math.log(v[left[p]]);
-        case TANH -> v[p] = Math.tanh(v[left[p]]);
-        case RELU -> v[p] = v[left[p]] > 0 ? v[left[p]] : 0.0;
-        case SIGMOID -> v[p] = Expr.Sigmoid.logistic(v[left[p]]);
-        default -> {} // a leaf: its traced value, or the variable's value written before
-      }
+    for (int p = 0; p < left.length; p++) {
+      BinaryOp b = binary[p];
+      UnaryOp u = unary[p];
+      if (b != null) {
+        v[p] = b.apply(v[left[p]], v[right[p]]);
+      } else if (u != null) {
+        v[p] = u.apply(v[left[p]]);
+      } // else a leaf: its traced value, or the variable's value written before
     }
   }
 
   private void backward(double[] v, double[] grad) {
-    int last = op.length - 1;
+    int last = left.length - 1;
     Arrays.fill(grad, 0.0);
     grad[last] = 1.0;
     for (int p = last; p >= 0; p--) {
       double g = grad[p];
-      switch (op[p]) {
-        case ADD -> {
-          grad[left[p]] += g * 1.0;
-          grad[right[p]] += g * 1.0;
-        }
-        case MUL -> {
-          double l = v[left[p]];
-          double r = v[right[p]];
-          grad[left[p]] += g * r;
-          grad[right[p]] += g * l;
-        }
-        case POW -> grad[left[p]] += g * (traced[p] * Math.pow(v[left[p]], traced[p] - 1));
-        case POW_EXPR -> {
-          double b = v[left[p]];
-          double e = v[right[p]];
-          grad[left[p]] += g * (e * Math.pow(b, e - 1));
-          grad[right[p]] += g * (v[p] == 0.0 ? 0.0 : v[p] * Math.log(b));
-        }
-        case EXP -> grad[left[p]] += g * v[p];
-        case LOG -> grad[left[p]] += g * (1.0 / v[left[p]]);
-        case TANH -> grad[left[p]] += g * (1 - v[p] * v[p]);
-        case RELU -> grad[left[p]] += g * (v[p] > 0 ? 1.0 : 0.0);
-        case SIGMOID -> grad[left[p]] += g * (v[p] * (1 - v[p]));
-        default -> {} // a leaf: nothing below it
+      BinaryOp b = binary[p];
+      UnaryOp u = unary[p];
+      if (b != null) {
+        double x = v[left[p]];
+        double y = v[right[p]];
+        grad[left[p]] += g * b.partial(0, x, y, v[p]);
+        grad[right[p]] += g * b.partial(1, x, y, v[p]);
+      } else if (u != null) {
+        grad[left[p]] += g * u.partial(v[left[p]], v[p]);
       }
     }
   }
 
   /**
-   * The op code of a node, for tracing; leaves its constant (a leaf's value, a {@code Pow}'s
-   * exponent, else 0) in {@link #constant}.
+   * The scratch arrays of one evaluation: explicit, mutable and owned by the caller, so that a
+   * training loop can evaluate a tape step after step without allocating. Use one per thread.
+   *
+   * <pre>{@code
+   * Tape.Workspace scratch = tape.workspace();
+   * tape.evaluate(scratch, 0.5, -1.0);
+   * tape.evaluate(scratch, 0.6, -1.0);   // the same arrays, overwritten
+   * }</pre>
    */
-  private static final class Kind implements Expr.Visitor<Byte> {
-    double constant;
+  public static final class Workspace {
+    private final double[] values;
+    private final double[] grads;
 
-    private Byte code(byte code) {
-      constant = 0.0;
-      return code;
+    private Workspace(double[] values, double[] grads) {
+      this.values = values;
+      this.grads = grads;
+    }
+  }
+
+  /**
+   * One evaluation of a {@link Tape}: the output's value and its gradient with respect to each
+   * variable, read by variable as from {@link Gradients}. Immutable.
+   *
+   * <pre>{@code
+   * Tape.Result e = tape.evaluate(0.5, -1.0);
+   * e.value();   // the output at x = 0.5, y = -1
+   * e.get(x);    // d output / d x there; also through x.withValue(...), same id
+   * e.at(1);     // d output / d y
+   * }</pre>
+   */
+  public static final class Result {
+    private final Tape tape;
+    private final double value;
+    private final double[] values; // of the variables; never written after construction
+    private final double[] gradients; // by variable index; never written after construction
+
+    Result(Tape tape, double value, double[] values, double[] gradients) {
+      this.tape = tape;
+      this.value = value;
+      this.values = values;
+      this.gradients = gradients;
+    }
+
+    /** {@return the output's value at these variable values} */
+    public double value() {
+      return value;
+    }
+
+    /** {@return d output / d variable, found by id; 0.0 for a node that is not a variable} */
+    public double get(Expr variable) {
+      int i = tape.indexOf(variable);
+      return i < 0 ? 0.0 : gradients[i];
+    }
+
+    /** {@return d output / d variable {@code index}, in the order of {@link Tape#variables()}} */
+    public double at(int index) {
+      return gradients[index];
+    }
+
+    /** {@return the number of variables} */
+    public int size() {
+      return gradients.length;
+    }
+
+    /** {@return the variables at the values of this evaluation (built on each call, O(n))} */
+    public Vector<Expr.Leaf> variables() {
+      return tape.variables().zipWithIndex().map(t -> t._1.withValue(values[t._2]));
+    }
+
+    /** {@return every variable, at this evaluation's value, with its gradient (O(n) per call)} */
+    public io.vavr.collection.Map<Expr, Double> asMap() {
+      return LinkedHashMap.ofEntries(
+          variables().zipWithIndex().map(t -> Tuple.<Expr, Double>of(t._1, gradients[t._2])));
     }
 
     @Override
-    public Byte leaf(Expr.Leaf node) {
-      constant = node.value();
-      return LEAF;
-    }
-
-    @Override
-    public Byte add(Expr.Add node) {
-      return code(ADD);
-    }
-
-    @Override
-    public Byte mul(Expr.Mul node) {
-      return code(MUL);
-    }
-
-    @Override
-    public Byte pow(Expr.Pow node) {
-      constant = node.exponent();
-      return POW;
-    }
-
-    @Override
-    public Byte powExpr(Expr.PowExpr node) {
-      return code(POW_EXPR);
-    }
-
-    @Override
-    public Byte exp(Expr.Exp node) {
-      return code(EXP);
-    }
-
-    @Override
-    public Byte log(Expr.Log node) {
-      return code(LOG);
-    }
-
-    @Override
-    public Byte tanh(Expr.Tanh node) {
-      return code(TANH);
-    }
-
-    @Override
-    public Byte relu(Expr.Relu node) {
-      return code(RELU);
-    }
-
-    @Override
-    public Byte sigmoid(Expr.Sigmoid node) {
-      return code(SIGMOID);
+    public String toString() {
+      return "Result[value=" + value + ", variables=" + gradients.length + "]";
     }
   }
 }

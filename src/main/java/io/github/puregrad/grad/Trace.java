@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * Expr x = Expr.of(3.0, "x");
  * Trace trace = Trace.of(x.mul(x).tanh());
- * trace.steps();      // 3 steps: tanh -> x*x, then x*x -> x twice
+ * trace.edges();      // 3 edges: tanh -> x*x, then x*x -> x twice
  * trace.render();     // the forward values, one line per step, the gradients
  * }</pre>
  *
@@ -24,12 +24,12 @@ import java.util.Objects;
  * which is what {@code backward} computes.
  *
  * @param graph the graph that was differentiated
- * @param steps the chain-rule steps, output first
+ * @param edges the chain-rule steps, one per edge, output first
  */
-public record Trace(Graph graph, Vector<Trace.Step> steps) {
+public record Trace(Graph graph, Vector<Trace.Edge> edges) {
   public Trace {
     Objects.requireNonNull(graph, "graph is null");
-    Objects.requireNonNull(steps, "steps is null");
+    Objects.requireNonNull(edges, "edges is null");
   }
 
   // -- static API
@@ -40,7 +40,7 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
     Graph graph = Graph.of(output);
     double[] grads = new double[graph.size()];
     grads[graph.size() - 1] = 1.0;
-    Vector<Step> steps = Vector.empty();
+    Vector<Edge> edges = Vector.empty();
     for (int p = graph.size() - 1; p >= 0; p--) {
       Expr node = graph.node(p);
       for (int k = 0; k < node.arity(); k++) {
@@ -48,14 +48,14 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
         double local = node.partial(k);
         double contribution = grads[p] * local;
         grads[q] += contribution;
-        steps = steps.append(new Step(node, k, graph.node(q), grads[p], local, contribution));
+        edges = edges.append(new Edge(node, k, graph.node(q), grads[p], local, contribution));
       }
     }
-    return new Trace(graph, steps);
+    return new Trace(graph, edges);
   }
 
   /**
-   * One chain-rule step: {@code grad(operand) += upstream * local}.
+   * One chain-rule step along one edge of the graph: {@code grad(operand) += upstream * local}.
    *
    * @param node the node whose gradient flows back
    * @param index which operand of {@code node}, from 0
@@ -64,9 +64,9 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
    * @param local d node / d operand
    * @param contribution upstream * local
    */
-  public record Step(
+  public record Edge(
       Expr node, int index, Expr operand, double upstream, double local, double contribution) {
-    public Step {
+    public Edge {
       Objects.requireNonNull(node, "node is null");
       Objects.requireNonNull(operand, "operand is null");
     }
@@ -78,7 +78,7 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
   public Gradients gradients() {
     double[] grads = new double[graph.size()];
     grads[graph.size() - 1] = 1.0;
-    for (Step step : steps) {
+    for (Edge step : edges) {
       grads[graph.positionOf(step.operand())] += step.contribution();
     }
     return new Gradients(graph, grads);
@@ -103,7 +103,7 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
     text.append("backward, grad n = d").append(out).append("/dn\n");
     text.append("  grad ").append(out).append(" = 1\n");
     int n = 0;
-    for (Step step : steps) {
+    for (Edge step : edges) {
       String node = name(graph, graph.positionOf(step.node()));
       String operand = name(graph, graph.positionOf(step.operand()));
       text.append(
@@ -134,7 +134,7 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
 
   @Override
   public String toString() {
-    return "Trace[steps=" + steps.size() + ", output=" + graph.output() + "]";
+    return "Trace[edges=" + edges.size() + ", output=" + graph.output() + "]";
   }
 
   /** A leaf's label, {@code c<p>} for an unlabelled leaf, {@code v<p>} for an operation. */
@@ -149,12 +149,18 @@ public record Trace(Graph graph, Vector<Trace.Step> steps) {
   /** The operation at {@code p} applied to its operands' names: "x * w", "tanh(v4)", "v2^2". */
   static String formula(Graph graph, int p) {
     Expr node = graph.node(p);
-    String symbol = node.symbol();
-    String first = name(graph, graph.operandPosition(p, 0));
-    if (node.arity() == 2) {
-      return first + " " + symbol + " " + name(graph, graph.operandPosition(p, 1));
+    return formula(node, k -> name(graph, graph.operandPosition(p, k)));
+  }
+
+  /** {@code node}'s operation applied to the names of its operands, by the operation's notation. */
+  static String formula(Expr node, java.util.function.IntFunction<String> operand) {
+    if (node instanceof Expr.Binary b) {
+      return b.op().format(operand.apply(0), operand.apply(1));
     }
-    return symbol.startsWith("^") ? first + symbol : symbol + "(" + first + ")";
+    if (node instanceof Expr.Unary u) {
+      return u.op().format(operand.apply(0));
+    }
+    return node.symbol(); // a leaf: no operation
   }
 
   /** Short, stable numbers: integers without ".0", others to 6 significant digits. */

@@ -143,7 +143,7 @@ record Pass(
     }
     Option<Tape> reusable = previous.filter(t -> hasVariables(t, parameters));
     Tape tape = reusable.getOrElse(() -> Tape.trace(loss, parameters));
-    io.github.puregrad.grad.Evaluation replay = tape.evaluate(values);
+    Tape.Result replay = tape.evaluate(values);
     if (reusable.isDefined()
         && Double.doubleToRawLongBits(replay.value()) != Double.doubleToRawLongBits(value)) {
       // the objective built a graph of another shape (or on other data): trace it anew

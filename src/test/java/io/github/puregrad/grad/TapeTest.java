@@ -39,7 +39,7 @@ class TapeTest {
     }
     Expr rebuilt = program.apply(moved);
     Gradients eager = Autodiff.backward(rebuilt);
-    Evaluation taped = Tape.trace(program.apply(variables), variables).evaluate(values);
+    Tape.Result taped = Tape.trace(program.apply(variables), variables).evaluate(values);
 
     assertThat(taped.value()).as("%s: value", what).isEqualTo(rebuilt.value());
     for (int i = 0; i < values.length; i++) {
@@ -73,7 +73,7 @@ class TapeTest {
     void shouldMatchPyTorchOnMicrogradReadmeCase() {
       Golden.Case c = Golden.cases().get(0);
       List<Leaf> inputs = new ArrayList<>(c.inputs().values());
-      Evaluation e = Tape.trace(c.output(), inputs).evaluate(-4.0, 2.0);
+      Tape.Result e = Tape.trace(c.output(), inputs).evaluate(-4.0, 2.0);
 
       assertThat(e.value()).isCloseTo(c.value(), within(1e-9));
       assertThat(e.get(inputs.get(0))).isCloseTo(c.grads().get("a"), within(1e-9));
@@ -126,7 +126,7 @@ class TapeTest {
     void shouldGiveMicrogradsStepZeroLossOnMoons() throws IOException {
       double[] p = numbers("/moons/moons-init.csv");
       List<Leaf> params = leaves(p);
-      Evaluation e = Tape.trace(moonsLoss(params), params).evaluate(p);
+      Tape.Result e = Tape.trace(moonsLoss(params), params).evaluate(p);
 
       assertThat(e.value()).isEqualTo(0.8958441028683222);
     }
@@ -160,7 +160,7 @@ class TapeTest {
     void shouldGiveZeroGradientForAVariableTheOutputDoesNotUse() {
       Leaf x = Expr.of(2.0, "x");
       Leaf unused = Expr.of(5.0, "unused");
-      Evaluation e = Tape.trace(x.mul(x), x, unused).evaluate(3.0, 1.0);
+      Tape.Result e = Tape.trace(x.mul(x), x, unused).evaluate(3.0, 1.0);
 
       assertThat(e.at(1)).isZero();
       assertThat(e.get(x)).isEqualTo(6.0);
@@ -170,7 +170,7 @@ class TapeTest {
     void shouldKeepOtherLeavesAsTracedConstants() {
       Leaf x = Expr.of(2.0, "x");
       Leaf c = Expr.of(10.0, "c");
-      Evaluation e = Tape.trace(x.mul(c), x).evaluate(3.0);
+      Tape.Result e = Tape.trace(x.mul(c), x).evaluate(3.0);
 
       assertThat(e.value()).isEqualTo(30.0);
       assertThat(e.get(c)).isZero();
@@ -180,7 +180,7 @@ class TapeTest {
     void shouldFindGradientThroughAnUpdatedLeaf() {
       Leaf x = Expr.of(2.0, "x");
       Tape tape = Tape.trace(x.pow(3), x);
-      Evaluation e = tape.evaluate(List.of(x.withValue(1.0)));
+      Tape.Result e = tape.evaluate(List.of(x.withValue(1.0)));
 
       assertThat(e.get(x.withValue(1.0))).isEqualTo(3.0);
       assertThat(e.variables().get(0).value()).isEqualTo(1.0);
@@ -207,7 +207,7 @@ class TapeTest {
       }
     }
 
-    private double[] gradients(Evaluation e) {
+    private double[] gradients(Tape.Result e) {
       return IntStream.range(0, e.size()).mapToDouble(e::at).toArray();
     }
   }

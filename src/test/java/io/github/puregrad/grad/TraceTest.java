@@ -21,7 +21,7 @@ class TraceTest {
     Graph graph = trace.graph();
     double[] sums = new double[graph.size()];
     sums[graph.size() - 1] = 1.0;
-    trace.steps().forEach(step -> sums[graph.positionOf(step.operand())] += step.contribution());
+    trace.edges().forEach(step -> sums[graph.positionOf(step.operand())] += step.contribution());
     return sums;
   }
 
@@ -32,14 +32,14 @@ class TraceTest {
       Trace trace = Trace.of(Lecture.neuron());
 
       // tanh: 1 edge; two additions and two products: 2 edges each
-      assertThat(trace.steps()).hasSize(1 + 2 * 2 + 2 * 2);
+      assertThat(trace.edges()).hasSize(1 + 2 * 2 + 2 * 2);
     }
 
     @Test
     void shouldStartAtOutputWithUpstreamOne() {
       Expr o = Lecture.neuron();
 
-      Trace.Step first = Trace.of(o).steps().head();
+      Trace.Edge first = Trace.of(o).edges().head();
 
       assertThat(first.node()).isEqualTo(o);
       assertThat(first.upstream()).isEqualTo(1.0);
@@ -51,7 +51,7 @@ class TraceTest {
       Trace trace = Trace.of(Lecture.neuron());
       Graph graph = trace.graph();
 
-      assertThat(trace.steps().map(step -> graph.positionOf(step.node())).toJavaList())
+      assertThat(trace.edges().map(step -> graph.positionOf(step.node())).toJavaList())
           .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
     }
 
@@ -70,7 +70,7 @@ class TraceTest {
 
     @Test
     void shouldMultiplyUpstreamByLocalInEveryStep() {
-      assertThat(Trace.of(Lecture.neuron()).steps())
+      assertThat(Trace.of(Lecture.neuron()).edges())
           .allSatisfy(s -> assertThat(s.contribution()).isEqualTo(s.upstream() * s.local()));
     }
 
@@ -79,7 +79,7 @@ class TraceTest {
       Trace trace = Trace.of(Lecture.neuron());
 
       assertThat(trace.render().lines().filter(line -> line.matches("\\s+\\d+\\. .*")))
-          .hasSize(trace.steps().size());
+          .hasSize(trace.edges().size());
     }
 
     @Test

@@ -1,0 +1,310 @@
+package io.github.puregrad.expr;
+
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An operation of one operand, y = f(x): every rule of it in one place. The eager engine, the tape,
+ * forward mode, symbolic derivatives and the pictures all read these rules, so they cannot
+ * disagree, and a new operation that lacks one does not compile.
+ *
+ * <pre>{@code
+ * Expr x = Expr.of(0.5, "x");
+ * Expr y = x.tanh();                  // an Expr.Unary carrying UnaryOp.TANH
+ * UnaryOp.TANH.apply(0.5);            // 0.46211715726000974, y.value()
+ * UnaryOp.TANH.partial(0.5, y.value()); // 0.7864477329659274 = 1 - y^2
+ * UnaryOp softplus =                  // a user-defined operation
+ *     UnaryOp.of("softplus", v -> Math.log1p(Math.exp(v)), (v, w) -> 1 / (1 + Math.exp(-v)));
+ * x.apply(softplus).value();          // 0.9740769841801067
+ * }</pre>
+ *
+ * <p>Rules are IEEE 754 and PyTorch's (float64): outside its domain an operation gives NaN or an
+ * infinity, never an exception; {@code docs/ops.md} lists each edge.
+ */
+public sealed interface UnaryOp
+    permits UnaryOp.Exp,
+        UnaryOp.Log,
+        UnaryOp.Tanh,
+        UnaryOp.Relu,
+        UnaryOp.Sigmoid,
+        UnaryOp.Pow,
+        UnaryOp.Custom {
+  Exp EXP = new Exp();
+  Log LOG = new Log();
+  Tanh TANH = new Tanh();
+  Relu RELU = new Relu();
+  Sigmoid SIGMOID = new Sigmoid();
+
+  /** {@return y = f(x)} */
+  double apply(double x);
+
+  /** {@return the local derivative dy/dx at {@code x}, where {@code y = apply(x)}} */
+  double partial(double x, double y);
+
+  /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
+  Expr partial(Expr x, Expr y);
+
+  /** {@return where the operation is smooth: where finite differences can check it} */
+  Domain domain();
+
+  /** {@return the name shown in pictures and traces: "tanh", "^2"} */
+  default String symbol() {
+    return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** {@return the operation applied to an operand's name: "tanh(x)", "x^2"} */
+  default String format(String x) {
+    return symbol() + "(" + x + ")";
+  }
+
+  /** {@return x^n for a constant n} */
+  static Pow pow(double n) {
+    return new Pow(n);
+  }
+
+  /** {@return a user-defined operation without a symbolic derivative; see {@link Custom}} */
+  static Custom of(String name, DoubleUnaryOperator apply, DoubleBinaryOperator partial) {
+    return new Custom(name, apply, partial, null);
+  }
+
+  /** {@return a user-defined operation with its derivative as an expression; see {@link Custom}} */
+  static Custom of(
+      String name,
+      DoubleUnaryOperator apply,
+      DoubleBinaryOperator partial,
+      BinaryOperator<Expr> symbolicPartial) {
+    return new Custom(name, apply, partial, Objects.requireNonNull(symbolicPartial, "null"));
+  }
+
+  // spotless:off  (each operation reads as one row of a table: value, derivative, domain)
+
+  /** e^x; its derivative is itself: the node's own value. */
+  record Exp() implements UnaryOp {
+    @Override
+    public double apply(double x) {
+      return Math.exp(x);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return y;
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return y;
+    }
+
+    @Override
+    public Domain domain() {
+      return Domain.ALL;
+    }
+  }
+
+  /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
+  record Log() implements UnaryOp {
+    @Override
+    public double apply(double x) {
+      return Math.log(x);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return 1.0 / x;
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return x.pow(-1.0);
+    }
+
+    @Override
+    public Domain domain() {
+      return Domain.POSITIVE;
+    }
+  }
+
+  /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
+  record Tanh() implements UnaryOp {
+    @Override
+    public double apply(double x) {
+      return Math.tanh(x);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return 1 - y * y;
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return y.mul(y).mul(-1.0).add(1.0);
+    }
+
+    @Override
+    public Domain domain() {
+      return Domain.ALL;
+    }
+  }
+
+  /**
+   * max(0, x); d/dx = 1 where x &gt; 0, 0 where x ≤ 0. NaN passes through, value and gradient, as
+   * in PyTorch: a NaN is never hidden. The derivative as an expression is the constant of the
+   * current side of the kink.
+   */
+  record Relu() implements UnaryOp {
+    @Override
+    public double apply(double x) {
+      return x <= 0 ? 0.0 : x;
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return x <= 0 ? 0.0 : 1.0;
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return Expr.of(partial(x.value(), 0));
+    }
+
+    @Override
+    public Domain domain() {
+      return Domain.NONZERO;
+    }
+  }
+
+  /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
+  record Sigmoid() implements UnaryOp {
+    @Override
+    public double apply(double x) {
+      double e = Math.exp(-Math.abs(x)); // e^-x for x >= 0, e^x below: never overflows
+      return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return y * (1 - y);
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return y.mul(y.mul(-1.0).add(1.0));
+    }
+
+    @Override
+    public Domain domain() {
+      return Domain.ALL;
+    }
+  }
+
+  /**
+   * x^n for a constant, finite n; d/dx = n x^(n-1), and exactly 0 for n = 0 (as PyTorch: 0^0 has
+   * gradient 0, not 0 · Infinity).
+   *
+   * @param n the exponent
+   */
+  record Pow(double n) implements UnaryOp {
+    public Pow {
+      if (!Double.isFinite(n)) {
+        throw new IllegalArgumentException("exponent must be a finite number, got " + n);
+      }
+    }
+
+    @Override
+    public double apply(double x) {
+      return Math.pow(x, n);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return n == 0 ? 0.0 : n * Math.pow(x, n - 1);
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
+    }
+
+    @Override
+    public Domain domain() {
+      return n == Math.rint(n) ? (n >= 0 ? Domain.ALL : Domain.NONZERO) : Domain.POSITIVE;
+    }
+
+    @Override
+    public String symbol() {
+      return "^" + Node.number(n);
+    }
+
+    @Override
+    public String format(String x) {
+      return x + symbol();
+    }
+  }
+
+  // spotless:on
+
+  /**
+   * A user-defined operation: a name, the forward function, its derivative as a number and,
+   * optionally, as an expression (needed only by {@code Symbolic}, for higher order). Like
+   * PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}; it works everywhere a built-in
+   * operation does. Check the derivative with {@code GradCheck}.
+   *
+   * <pre>{@code
+   * UnaryOp softplus = UnaryOp.of(
+   *     "softplus",
+   *     x -> Math.log1p(Math.exp(x)),              // forward
+   *     (x, y) -> 1 / (1 + Math.exp(-x)),          // dy/dx = sigmoid(x)
+   *     (x, y) -> x.sigmoid());                    // the same, as an expression
+   * }</pre>
+   *
+   * @param name the symbol shown in pictures and traces
+   * @param forward y = f(x); must be deterministic
+   * @param derivative dy/dx as a function of x and y
+   * @param symbolic dy/dx as an expression of the nodes x and y, or null if not given
+   */
+  record Custom(
+      String name,
+      DoubleUnaryOperator forward,
+      DoubleBinaryOperator derivative,
+      @Nullable BinaryOperator<Expr> symbolic)
+      implements UnaryOp {
+    public Custom {
+      Objects.requireNonNull(name, "name is null");
+      Objects.requireNonNull(forward, "forward is null");
+      Objects.requireNonNull(derivative, "derivative is null");
+    }
+
+    @Override
+    public double apply(double x) {
+      return forward.applyAsDouble(x);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return derivative.applyAsDouble(x, y);
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      if (symbolic == null) {
+        throw new UnsupportedOperationException(
+            name + " has no derivative as an expression: give one to UnaryOp.of");
+      }
+      return symbolic.apply(x, y);
+    }
+
+    @Override
+    public Domain domain() {
+      return Domain.ALL;
+    }
+
+    @Override
+    public String symbol() {
+      return name;
+    }
+  }
+}
