@@ -70,58 +70,20 @@ public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Po
 
   /** a + b; ∂/∂a = ∂/∂b = 1. */
   record Add() implements BinaryOp {
-    @Override
-    public double apply(double a, double b) {
-      return a + b;
-    }
-
-    @Override
-    public double partial(int k, double a, double b, double y) {
-      return 1.0;
-    }
-
-    @Override
-    public Expr partial(int k, Expr a, Expr b, Expr y) {
-      return Expr.of(1.0);
-    }
-
-    @Override
-    public Domain domain(int k) {
-      return Domain.ALL;
-    }
-
-    @Override
-    public String symbol() {
-      return "+";
-    }
+    @Override public double apply(double a, double b) { return a + b; }
+    @Override public double partial(int k, double a, double b, double y) { return 1.0; }
+    @Override public Expr partial(int k, Expr a, Expr b, Expr y) { return Expr.of(1.0); }
+    @Override public Domain domain(int k) { return Domain.ALL; }
+    @Override public String symbol() { return "+"; }
   }
 
   /** a · b; ∂/∂a = b, ∂/∂b = a: each operand gets the other's value. */
   record Mul() implements BinaryOp {
-    @Override
-    public double apply(double a, double b) {
-      return a * b;
-    }
-
-    @Override
-    public double partial(int k, double a, double b, double y) {
-      return k == 0 ? b : a;
-    }
-
-    @Override
-    public Expr partial(int k, Expr a, Expr b, Expr y) {
-      return k == 0 ? b : a;
-    }
-
-    @Override
-    public Domain domain(int k) {
-      return Domain.ALL;
-    }
-
-    @Override
-    public String symbol() {
-      return "*";
-    }
+    @Override public double apply(double a, double b) { return a * b; }
+    @Override public double partial(int k, double a, double b, double y) { return k == 0 ? b : a; }
+    @Override public Expr partial(int k, Expr a, Expr b, Expr y) { return k == 0 ? b : a; }
+    @Override public Domain domain(int k) { return Domain.ALL; }
+    @Override public String symbol() { return "*"; }
   }
 
   /**
@@ -129,35 +91,17 @@ public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Po
    * where b = 0, and ∂/∂b is 0 where a = 0 and b ≥ 0 (not 0 · -Infinity).
    */
   record Pow() implements BinaryOp {
-    @Override
-    public double apply(double a, double b) {
-      return Math.pow(a, b);
-    }
-
-    @Override
-    public double partial(int k, double a, double b, double y) {
-      return k == 0
-          ? (b == 0 ? 0.0 : b * Math.pow(a, b - 1))
+    @Override public double apply(double a, double b) { return Math.pow(a, b); }
+    @Override public double partial(int k, double a, double b, double y) {
+      return k == 0 ? (b == 0 ? 0.0 : b * Math.pow(a, b - 1))
           : (a == 0 && b >= 0 ? 0.0 : y * Math.log(a));
     }
-
-    @Override
-    public Expr partial(int k, Expr a, Expr b, Expr y) {
-      if (partial(k, a.value(), b.value(), y.value()) == 0.0) {
-        return Expr.of(0.0);
-      }
+    @Override public Expr partial(int k, Expr a, Expr b, Expr y) {
+      if (k == 0 ? b.value() == 0 : a.value() == 0 && b.value() >= 0) { return Expr.of(0.0); }
       return k == 0 ? b.mul(a.pow(b.add(-1.0))) : y.mul(a.log());
     }
-
-    @Override
-    public Domain domain(int k) {
-      return k == 0 ? Domain.POSITIVE : Domain.ALL;
-    }
-
-    @Override
-    public String symbol() {
-      return "^";
-    }
+    @Override public Domain domain(int k) { return k == 0 ? Domain.POSITIVE : Domain.ALL; }
+    @Override public String symbol() { return "^"; }
   }
 
   // spotless:on

@@ -85,80 +85,31 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   // spotless:off  (the fluent methods and the records' members read as tables, one line each)
 
   /** {@return a new node applying {@code op} to this one} */
-  default Expr apply(UnaryOp op) {
-    return new Unary(op, this, op.apply(value()), Ids.next());
-  }
+  default Expr apply(UnaryOp op) { return new Unary(op, this, op.apply(value()), Ids.next()); }
 
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
     return new Binary(op, this, other, op.apply(value(), other.value()), Ids.next());
   }
 
-  default Expr add(Expr other) {
-    return apply(BinaryOp.ADD, other);
-  }
-
-  default Expr add(double other) {
-    return add(of(other));
-  }
-
-  default Expr mul(Expr other) {
-    return apply(BinaryOp.MUL, other);
-  }
-
-  default Expr mul(double other) {
-    return mul(of(other));
-  }
-
+  default Expr add(Expr other) { return apply(BinaryOp.ADD, other); }
+  default Expr add(double other) { return add(of(other)); }
+  default Expr mul(Expr other) { return apply(BinaryOp.MUL, other); }
+  default Expr mul(double other) { return mul(of(other)); }
   /** Raises to a constant power; {@code exponent} must be finite. */
-  default Expr pow(double exponent) {
-    return apply(UnaryOp.pow(exponent));
-  }
-
+  default Expr pow(double exponent) { return apply(UnaryOp.pow(exponent)); }
   /** Raises to a power that is itself an expression (and so gets a gradient). */
-  default Expr pow(Expr exponent) {
-    return apply(BinaryOp.POW, exponent);
-  }
-
-  default Expr exp() {
-    return apply(UnaryOp.EXP);
-  }
-
-  default Expr log() {
-    return apply(UnaryOp.LOG);
-  }
-
-  default Expr tanh() {
-    return apply(UnaryOp.TANH);
-  }
-
-  default Expr relu() {
-    return apply(UnaryOp.RELU);
-  }
-
-  default Expr sigmoid() {
-    return apply(UnaryOp.SIGMOID);
-  }
-
-  default Expr neg() {
-    return mul(-1.0);
-  } // -a = a * -1
-
-  default Expr sub(Expr other) {
-    return add(other.neg());
-  } // a - b = a + (-b)
-
-  default Expr sub(double other) {
-    return sub(of(other));
-  }
-
-  default Expr div(Expr other) {
-    return mul(other.pow(-1.0));
-  } // a / b = a * b^-1
-
-  default Expr div(double other) {
-    return div(of(other));
-  }
+  default Expr pow(Expr exponent) { return apply(BinaryOp.POW, exponent); }
+  default Expr exp() { return apply(UnaryOp.EXP); }
+  default Expr log() { return apply(UnaryOp.LOG); }
+  default Expr tanh() { return apply(UnaryOp.TANH); }
+  default Expr relu() { return apply(UnaryOp.RELU); }
+  default Expr sigmoid() { return apply(UnaryOp.SIGMOID); }
+  default Expr neg() { return mul(-1.0); } // -a = a * -1
+  default Expr sub(Expr other) { return add(other.neg()); } // a - b = a + (-b)
+  default Expr sub(double other) { return sub(of(other)); }
+  default Expr div(Expr other) { return mul(other.pow(-1.0)); } // a / b = a * b^-1
+  default Expr div(double other) { return div(of(other)); }
 
   // -- the family
 
@@ -180,49 +131,16 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     }
 
     /** {@return this leaf with a new value and the same id and label} */
-    public Leaf withValue(double newValue) {
-      return new Leaf(newValue, label, id);
-    }
+    public Leaf withValue(double newValue) { return new Leaf(newValue, label, id); }
 
-    @Override
-    public int arity() {
-      return 0;
-    }
-
-    @Override
-    public Expr operand(int k) {
-      throw Node.noOperand(this, k);
-    }
-
-    @Override
-    public double partial(int k) {
-      throw Node.noOperand(this, k);
-    }
-
-    @Override
-    public Expr symbolicPartial(int k) {
-      throw Node.noOperand(this, k);
-    }
-
-    @Override
-    public String symbol() {
-      return "";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return Node.same(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
+    @Override public int arity() { return 0; }
+    @Override public Expr operand(int k) { throw Node.noOperand(this, k); }
+    @Override public double partial(int k) { throw Node.noOperand(this, k); }
+    @Override public Expr symbolicPartial(int k) { throw Node.noOperand(this, k); }
+    @Override public String symbol() { return ""; }
+    @Override public boolean equals(Object o) { return Node.same(this, o); }
+    @Override public int hashCode() { return Long.hashCode(id); }
+    @Override public String toString() { return Node.show(this); }
   }
 
   /**
@@ -242,46 +160,14 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Node.requireValue(op, value, op.apply(operand.value()));
     }
 
-    @Override
-    public int arity() {
-      return 1;
-    }
-
-    @Override
-    public Expr operand(int k) {
-      Node.check(this, k);
-      return operand;
-    }
-
-    @Override
-    public double partial(int k) {
-      return op.partial(operand(k).value(), value);
-    }
-
-    @Override
-    public Expr symbolicPartial(int k) {
-      return op.partial(operand(k), this);
-    }
-
-    @Override
-    public String symbol() {
-      return op.symbol();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return Node.same(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
+    @Override public int arity() { return 1; }
+    @Override public Expr operand(int k) { Node.check(this, k); return operand; }
+    @Override public double partial(int k) { return op.partial(operand(k).value(), value); }
+    @Override public Expr symbolicPartial(int k) { return op.partial(operand(k), this); }
+    @Override public String symbol() { return op.symbol(); }
+    @Override public boolean equals(Object o) { return Node.same(this, o); }
+    @Override public int hashCode() { return Long.hashCode(id); }
+    @Override public String toString() { return Node.show(this); }
   }
 
   /**
@@ -296,46 +182,18 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(right, "right operand is null");
       Node.requireValue(op, value, op.apply(left.value(), right.value()));
     }
-
-    @Override
-    public int arity() {
-      return 2;
-    }
-
-    @Override
-    public Expr operand(int k) {
-      return Node.check(this, k) == 0 ? left : right;
-    }
-
-    @Override
-    public double partial(int k) {
+    @Override public int arity() { return 2; }
+    @Override public Expr operand(int k) { return Node.check(this, k) == 0 ? left : right; }
+    @Override public double partial(int k) {
       return op.partial(Node.check(this, k), left.value(), right.value(), value);
     }
-
-    @Override
-    public Expr symbolicPartial(int k) {
+    @Override public Expr symbolicPartial(int k) {
       return op.partial(Node.check(this, k), left, right, this);
     }
-
-    @Override
-    public String symbol() {
-      return op.symbol();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return Node.same(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
-    }
+    @Override public String symbol() { return op.symbol(); }
+    @Override public boolean equals(Object o) { return Node.same(this, o); }
+    @Override public int hashCode() { return Long.hashCode(id); }
+    @Override public String toString() { return Node.show(this); }
   }
 
   // spotless:on

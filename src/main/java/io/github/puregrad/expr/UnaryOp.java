@@ -83,71 +83,26 @@ public sealed interface UnaryOp
 
   /** e^x; its derivative is itself: the node's own value. */
   record Exp() implements UnaryOp {
-    @Override
-    public double apply(double x) {
-      return Math.exp(x);
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return y;
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return y;
-    }
-
-    @Override
-    public Domain domain() {
-      return Domain.ALL;
-    }
+    @Override public double apply(double x) { return Math.exp(x); }
+    @Override public double partial(double x, double y) { return y; }
+    @Override public Expr partial(Expr x, Expr y) { return y; }
+    @Override public Domain domain() { return Domain.ALL; }
   }
 
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
   record Log() implements UnaryOp {
-    @Override
-    public double apply(double x) {
-      return Math.log(x);
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return 1.0 / x;
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return x.pow(-1.0);
-    }
-
-    @Override
-    public Domain domain() {
-      return Domain.POSITIVE;
-    }
+    @Override public double apply(double x) { return Math.log(x); }
+    @Override public double partial(double x, double y) { return 1.0 / x; }
+    @Override public Expr partial(Expr x, Expr y) { return x.pow(-1.0); }
+    @Override public Domain domain() { return Domain.POSITIVE; }
   }
 
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
   record Tanh() implements UnaryOp {
-    @Override
-    public double apply(double x) {
-      return Math.tanh(x);
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return 1 - y * y;
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return y.mul(y).mul(-1.0).add(1.0);
-    }
-
-    @Override
-    public Domain domain() {
-      return Domain.ALL;
-    }
+    @Override public double apply(double x) { return Math.tanh(x); }
+    @Override public double partial(double x, double y) { return 1 - y * y; }
+    @Override public Expr partial(Expr x, Expr y) { return y.mul(y).mul(-1.0).add(1.0); }
+    @Override public Domain domain() { return Domain.ALL; }
   }
 
   /**
@@ -156,49 +111,21 @@ public sealed interface UnaryOp
    * current side of the kink.
    */
   record Relu() implements UnaryOp {
-    @Override
-    public double apply(double x) {
-      return x <= 0 ? 0.0 : x;
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return x <= 0 ? 0.0 : 1.0;
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return Expr.of(partial(x.value(), 0));
-    }
-
-    @Override
-    public Domain domain() {
-      return Domain.NONZERO;
-    }
+    @Override public double apply(double x) { return x <= 0 ? 0.0 : x; }
+    @Override public double partial(double x, double y) { return x <= 0 ? 0.0 : 1.0; }
+    @Override public Expr partial(Expr x, Expr y) { return Expr.of(partial(x.value(), 0)); }
+    @Override public Domain domain() { return Domain.NONZERO; }
   }
 
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
   record Sigmoid() implements UnaryOp {
-    @Override
-    public double apply(double x) {
+    @Override public double apply(double x) {
       double e = Math.exp(-Math.abs(x)); // e^-x for x >= 0, e^x below: never overflows
       return x >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
-
-    @Override
-    public double partial(double x, double y) {
-      return y * (1 - y);
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return y.mul(y.mul(-1.0).add(1.0));
-    }
-
-    @Override
-    public Domain domain() {
-      return Domain.ALL;
-    }
+    @Override public double partial(double x, double y) { return y * (1 - y); }
+    @Override public Expr partial(Expr x, Expr y) { return y.mul(y.mul(-1.0).add(1.0)); }
+    @Override public Domain domain() { return Domain.ALL; }
   }
 
   /**
@@ -213,36 +140,18 @@ public sealed interface UnaryOp
         throw new IllegalArgumentException("exponent must be a finite number, got " + n);
       }
     }
-
-    @Override
-    public double apply(double x) {
-      return Math.pow(x, n);
-    }
-
-    @Override
-    public double partial(double x, double y) {
+    @Override public double apply(double x) { return Math.pow(x, n); }
+    @Override public double partial(double x, double y) {
       return n == 0 ? 0.0 : n * Math.pow(x, n - 1);
     }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
+    @Override public Expr partial(Expr x, Expr y) {
       return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
     }
-
-    @Override
-    public Domain domain() {
+    @Override public Domain domain() {
       return n == Math.rint(n) ? (n >= 0 ? Domain.ALL : Domain.NONZERO) : Domain.POSITIVE;
     }
-
-    @Override
-    public String symbol() {
-      return "^" + Node.number(n);
-    }
-
-    @Override
-    public String format(String x) {
-      return x + symbol();
-    }
+    @Override public String symbol() { return "^" + Node.number(n); }
+    @Override public String format(String x) { return x + symbol(); }
   }
 
   // spotless:on
