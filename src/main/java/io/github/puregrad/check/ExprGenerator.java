@@ -85,7 +85,11 @@ public record ExprGenerator(
     LOG,
     TANH,
     RELU,
-    SIGMOID
+    SIGMOID,
+    SIN,
+    COS,
+    SQRT,
+    ABS
   }
 
   public ExprGenerator {
@@ -238,6 +242,10 @@ public record ExprGenerator(
       case TANH -> unary(p, "tanh", a, UnaryOp.TANH);
       case RELU -> unary(p, "relu", a, UnaryOp.RELU);
       case SIGMOID -> unary(p, "sigmoid", a, UnaryOp.SIGMOID);
+      case SIN -> unary(p, "sin", a, UnaryOp.SIN);
+      case COS -> unary(p, "cos", a, UnaryOp.COS);
+      case SQRT -> unary(p, "sqrt", a, UnaryOp.SQRT);
+      case ABS -> unary(p, "abs", a, UnaryOp.ABS);
     };
   }
 

@@ -105,6 +105,10 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   default Expr tanh() { return apply(UnaryOp.TANH); }
   default Expr relu() { return apply(UnaryOp.RELU); }
   default Expr sigmoid() { return apply(UnaryOp.SIGMOID); }
+  default Expr sin() { return apply(UnaryOp.SIN); }
+  default Expr cos() { return apply(UnaryOp.COS); }
+  default Expr sqrt() { return apply(UnaryOp.SQRT); }
+  default Expr abs() { return apply(UnaryOp.ABS); }
   default Expr neg() { return mul(-1.0); } // -a = a * -1
   default Expr sub(Expr other) { return add(other.neg()); } // a - b = a + (-b)
   default Expr sub(double other) { return sub(of(other)); }

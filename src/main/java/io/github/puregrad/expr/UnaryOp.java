@@ -31,12 +31,20 @@ public sealed interface UnaryOp
         UnaryOp.Relu,
         UnaryOp.Sigmoid,
         UnaryOp.Pow,
+        UnaryOp.Sin,
+        UnaryOp.Cos,
+        UnaryOp.Sqrt,
+        UnaryOp.Abs,
         UnaryOp.Custom {
   Exp EXP = new Exp();
   Log LOG = new Log();
   Tanh TANH = new Tanh();
   Relu RELU = new Relu();
   Sigmoid SIGMOID = new Sigmoid();
+  Sin SIN = new Sin();
+  Cos COS = new Cos();
+  Sqrt SQRT = new Sqrt();
+  Abs ABS = new Abs();
 
   /** {@return y = f(x)} */
   double apply(double x);
@@ -152,6 +160,43 @@ public sealed interface UnaryOp
     }
     @Override public String symbol() { return "^" + Node.number(n); }
     @Override public String format(String x) { return x + symbol(); }
+  }
+
+  /** sin x; d/dx = cos x. */
+  record Sin() implements UnaryOp {
+    @Override public double apply(double x) { return Math.sin(x); }
+    @Override public double partial(double x, double y) { return Math.cos(x); }
+    @Override public Expr partial(Expr x, Expr y) { return x.cos(); }
+    @Override public Domain domain() { return Domain.ALL; }
+  }
+
+  /** cos x; d/dx = -sin x. */
+  record Cos() implements UnaryOp {
+    @Override public double apply(double x) { return Math.cos(x); }
+    @Override public double partial(double x, double y) { return -Math.sin(x); }
+    @Override public Expr partial(Expr x, Expr y) { return x.sin().neg(); }
+    @Override public Domain domain() { return Domain.ALL; }
+  }
+
+  /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
+  record Sqrt() implements UnaryOp {
+    @Override public double apply(double x) { return Math.sqrt(x); }
+    @Override public double partial(double x, double y) { return 1 / (2 * y); }
+    @Override public Expr partial(Expr x, Expr y) { return y.mul(2.0).pow(-1.0); }
+    @Override public Domain domain() { return Domain.POSITIVE; }
+  }
+
+  /**
+   * |x|; d/dx = sign x, 0 at 0 (as PyTorch). As an expression: the constant sign of the current
+   * side, or x · 0 where x is NaN (a NaN that no leaf may hold).
+   */
+  record Abs() implements UnaryOp {
+    @Override public double apply(double x) { return Math.abs(x); }
+    @Override public double partial(double x, double y) { return Math.signum(x); }
+    @Override public Expr partial(Expr x, Expr y) {
+      return Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value()));
+    }
+    @Override public Domain domain() { return Domain.NONZERO; }
   }
 
   // spotless:on

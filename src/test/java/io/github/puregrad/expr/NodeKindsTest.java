@@ -28,7 +28,11 @@ class NodeKindsTest {
         Arguments.of(X.log(), "log"),
         Arguments.of(X.tanh(), "tanh"),
         Arguments.of(X.relu(), "relu"),
-        Arguments.of(X.sigmoid(), "sigmoid"));
+        Arguments.of(X.sigmoid(), "sigmoid"),
+        Arguments.of(X.sin(), "sin"),
+        Arguments.of(X.cos(), "cos"),
+        Arguments.of(X.sqrt(), "sqrt"),
+        Arguments.of(X.abs(), "abs"));
   }
 
   @ParameterizedTest(name = "{0}")
