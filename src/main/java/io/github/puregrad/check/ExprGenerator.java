@@ -59,6 +59,9 @@ import org.immutables.value.Value;
  * @param low the smallest input value; default -2
  * @param high the largest input value; default 2
  * @param ops the operations to draw from, uniformly; empty (the default) means all of them
+ * @param edges when true, for tests of IEEE edge cases rather than of gradients: an input is drawn
+ *     half the time from {@link #EDGE_VALUES} (0, -0.0, values whose exp or product overflows), and
+ *     there are no guard steps, so values and gradients may be NaN or infinite; default false
  */
 @Value.Builder
 public record ExprGenerator(
@@ -67,7 +70,12 @@ public record ExprGenerator(
     @Value.Default.Int(Integer.MAX_VALUE) int maxDepth,
     @Value.Default.Double(-2.0) double low,
     @Value.Default.Double(2.0) double high,
-    Set<ExprGenerator.Op> ops) {
+    Set<ExprGenerator.Op> ops,
+    @Value.Default.Boolean(false) boolean edges) {
+
+  /** The inputs that {@link #edges()} draws from half the time. */
+  public static final Vector<Double> EDGE_VALUES =
+      Vector.of(0.0, -0.0, 1.0, -1.0, 1000.0, -1000.0, 1e300, -1e300);
 
   /** The most operation nodes one drawn operation adds to a path, guard steps included. */
   public static final int NODES_PER_OPERATION = 5;
@@ -149,6 +157,11 @@ public record ExprGenerator(
     return toBuilder().maxDepth(depth).build();
   }
 
+  /** {@return this generator with IEEE edge inputs and no guard steps; see {@link #edges()}} */
+  public ExprGenerator withEdges() {
+    return toBuilder().edges(true).build();
+  }
+
   /** {@return this generator with input values drawn from {@code [from, to]}} */
   public ExprGenerator withRange(double from, double to) {
     return toBuilder().low(from).high(to).build();
@@ -175,10 +188,13 @@ public record ExprGenerator(
   public Sample sample(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Op[] choices = ops.toArray(new Op[0]);
-    Program program = new Program();
+    Program program = new Program(!edges);
     Vector<Expr.Leaf> leaves = Vector.empty();
     for (int i = 0; i < inputs; i++) {
-      double value = Math.rint((low + (high - low) * random.nextDouble()) * 1e6) / 1e6;
+      double value =
+          edges && random.nextBoolean()
+              ? EDGE_VALUES.get(random.nextInt(EDGE_VALUES.size()))
+              : Math.rint((low + (high - low) * random.nextDouble()) * 1e6) / 1e6;
       Expr.Leaf leaf = Expr.of(value, "x" + i);
       leaves = leaves.append(leaf);
       program = program.name(leaf, leaf.label());
@@ -235,7 +251,7 @@ public record ExprGenerator(
       }
       case NEG -> p.step("neg", a.neg(), a);
       case EXP -> {
-        Program q = Math.abs(a.value()) < 5 ? p.with(a) : p.step("tanh", a.tanh(), a);
+        Program q = Math.abs(a.value()) < 5 || !p.guarded ? p.with(a) : p.step("tanh", a.tanh(), a);
         yield q.step("exp", q.last.exp(), q.last);
       }
       case LOG -> unary(p, "log", a, UnaryOp.LOG);
@@ -259,6 +275,9 @@ public record ExprGenerator(
 
   /** {@return x, or a guard step that moves it into {@code domain}, away from 0} */
   private static Program inside(Program p, Expr x, Domain domain) {
+    if (!p.guarded) {
+      return p.with(x);
+    }
     return switch (domain) {
       case ALL -> p.with(x);
       case POSITIVE -> positive(p, x);
@@ -267,7 +286,7 @@ public record ExprGenerator(
   }
 
   private static Program positive(Program p, Expr x) {
-    if (x.value() > 0.1) {
+    if (x.value() > 0.1 || !p.guarded) {
       return p.with(x);
     }
     Program q = p.step("mul", x.mul(x), x, x);
@@ -275,7 +294,7 @@ public record ExprGenerator(
   }
 
   private static Program tame(Program p) {
-    return Math.abs(p.last.value()) > 1e6 ? p.step("tanh", p.last.tanh(), p.last) : p;
+    return Math.abs(p.last.value()) > 1e6 && p.guarded ? p.step("tanh", p.last.tanh(), p.last) : p;
   }
 
   /** The steps so far: names of the values and the lines of the program; immutable. */
@@ -283,23 +302,25 @@ public record ExprGenerator(
     private final Map<Long, String> names;
     private final Vector<String> lines;
     private final Expr last;
+    private final boolean guarded; // guard steps keep operands inside domains
 
-    Program() {
-      this(HashMap.empty(), Vector.empty(), Expr.of(0.0));
+    Program(boolean guarded) {
+      this(HashMap.empty(), Vector.empty(), Expr.of(0.0), guarded);
     }
 
-    private Program(Map<Long, String> names, Vector<String> lines, Expr last) {
+    private Program(Map<Long, String> names, Vector<String> lines, Expr last, boolean guarded) {
       this.names = names;
       this.lines = lines;
       this.last = last;
+      this.guarded = guarded;
     }
 
     Program name(Expr node, String name) {
-      return new Program(names.put(node.id(), name), lines, node);
+      return new Program(names.put(node.id(), name), lines, node, guarded);
     }
 
     Program with(Expr node) {
-      return new Program(names, lines, node);
+      return new Program(names, lines, node, guarded);
     }
 
     Program step(String op, Expr result, Object... operands) {
@@ -309,7 +330,7 @@ public record ExprGenerator(
               .map(o -> o instanceof Expr e ? names.get(e.id()).getOrElse("?") : String.valueOf(o))
               .mkString(", ");
       String line = name + " = " + op + "(" + arguments + ")  # " + result.value() + "\n";
-      return new Program(names.put(result.id(), name), lines.append(line), result);
+      return new Program(names.put(result.id(), name), lines.append(line), result, guarded);
     }
 
     String text() {

@@ -5,7 +5,6 @@ import io.github.puregrad.expr.Graph;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Derivatives as expressions: reverse mode that builds, instead of numbers, an {@link Expr} for
@@ -41,36 +40,41 @@ public final class Symbolic {
     Graph graph = Graph.of(output);
     Expr[] adjoints = new Expr[graph.size()]; // null: no contribution yet
     Expr one = Expr.of(1.0);
+    Expr zero = Expr.of(0.0); // an adjoint known to be exactly 0, without a graph behind it
     adjoints[graph.size() - 1] = one; // d output / d output
     for (int p = graph.size() - 1; p >= 0; p--) {
       Expr upstream = adjoints[p]; // complete: every user of node p comes after it
       Expr node = graph.node(p);
       for (int k = 0; upstream != null && k < node.arity(); k++) {
-        Expr contribution = chain(graph, upstream, upstream == one, node.symbolicPartial(k));
-        if (contribution != null) {
-          int q = graph.operandPosition(p, k);
-          adjoints[q] = adjoints[q] == null ? contribution : adjoints[q].add(contribution);
+        Expr local = node.symbolicPartial(k);
+        Expr contribution;
+        if (upstream == zero) { // 0 * local is 0, but NaN for an infinite local, as in Autodiff
+          contribution = Double.isFinite(local.value()) ? zero : zero.mul(local);
+        } else if (isConstant(graph, local, 1.0)) {
+          contribution = upstream;
+        } else if (isConstant(graph, local, 0.0) && Double.isFinite(upstream.value())) {
+          contribution = zero;
+        } else {
+          contribution = upstream == one ? local : upstream.mul(local);
         }
+        int q = graph.operandPosition(p, k);
+        Expr sum = adjoints[q];
+        adjoints[q] =
+            sum == null || sum == zero
+                ? contribution
+                : contribution == zero ? sum : sum.add(contribution);
       }
     }
     return new Derivatives(graph, adjoints);
   }
 
   /**
-   * {@return upstream * local}, or null where that is exactly 0. A leaf that is not in the graph is
-   * a constant that the operation's rule made (relu's 0 or 1, add's 1): multiplying by 1 is
-   * skipped, and so is a product with 0 when upstream is finite (it would add exactly 0, as in
-   * numeric reverse mode). Leaves of the graph are variables and are kept, for higher orders.
+   * A leaf that is not in the graph is a constant that an operation's rule made (relu's 0 or 1,
+   * add's 1), so multiplying by it can be skipped; a leaf of the graph is a variable and is kept,
+   * for derivatives of higher order.
    */
-  private static @Nullable Expr chain(Graph graph, Expr upstream, boolean unit, Expr local) {
-    boolean constant = local instanceof Expr.Leaf && graph.positionOf(local) < 0;
-    if (constant && local.value() == 1.0) {
-      return upstream;
-    }
-    if (constant && local.value() == 0.0 && Double.isFinite(upstream.value())) {
-      return null;
-    }
-    return unit ? local : upstream.mul(local);
+  private static boolean isConstant(Graph graph, Expr local, double value) {
+    return local instanceof Expr.Leaf && local.value() == value && graph.positionOf(local) < 0;
   }
 
   /** {@return d output / d {@code variable} as an expression; see {@link #backward}} */
