@@ -3,7 +3,7 @@ package io.github.puregrad.bench;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Autodiff;
-import io.github.puregrad.grad.Evaluation;
+
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.grad.Tape;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +36,7 @@ public class ChainBench {
   private FlatTape flat = new FlatTape(1);
   private Tape tape = Tape.trace(Expr.of(0.0));
   private double[] tapeValues = new double[0];
+  private Tape.Workspace workspace = tape.workspace(); // the caller's scratch arrays
 
   static int nodes() {
     return 2 * Eager.CHAIN_OPS + 1;
@@ -51,6 +52,7 @@ public class ChainBench {
     Check.equal("eager nodes", Graph.of(chain).size(), nodes());
     Check.equal("flat-tape nodes", flat.size, nodes());
     tape = Tape.trace(chain, x);
+    workspace = tape.workspace();
     tapeValues = new double[] {x.value()};
     Check.sameAsEager(tape.evaluate(tapeValues), Autodiff.backward(chain), x);
   }
@@ -62,8 +64,8 @@ public class ChainBench {
 
   /** Evaluates the tape traced once in the set-up: new values in, value and gradients out. */
   @Benchmark
-  public Evaluation tape() {
-    return tape.evaluate(tapeValues);
+  public Tape.Result tape() {
+    return tape.evaluate(workspace, tapeValues);
   }
 
   @Benchmark

@@ -1,8 +1,9 @@
 package io.github.puregrad.bench;
 
 import io.github.puregrad.expr.Expr;
-import io.github.puregrad.grad.Evaluation;
+
 import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.grad.Tape;
 
 /**
  * Set-up checks: a benchmark that computes something else than it claims must not run.
@@ -28,7 +29,7 @@ final class Check {
   }
 
   /** The tape's evaluation must be the eager engine's result, bit for bit. */
-  static void sameAsEager(Evaluation taped, Gradients eager, Expr.Leaf... variables) {
+  static void sameAsEager(Tape.Result taped, Gradients eager, Expr.Leaf... variables) {
     equal("tape value", taped.value(), eager.graph().output().value());
     for (int i = 0; i < variables.length; i++) {
       equal("tape gradient " + i, taped.at(i), eager.get(variables[i]));

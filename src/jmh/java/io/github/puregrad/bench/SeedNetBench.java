@@ -4,7 +4,7 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Expr.Leaf;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Autodiff;
-import io.github.puregrad.grad.Evaluation;
+
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.grad.Tape;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +39,7 @@ public class SeedNetBench {
   private FlatTape flat = new FlatTape(1);
   private Tape tape = Tape.trace(Expr.of(0.0));
   private double[] tapeValues = new double[0];
+  private Tape.Workspace workspace = tape.workspace(); // the caller's scratch arrays
 
   static int nodes() {
     return Graph.of(Eager.seedLoss(Eager.leaves(Eager.seedParameters()))).size();
@@ -55,6 +56,7 @@ public class SeedNetBench {
     Check.equal("flat-tape nodes", flat.size, Graph.of(loss).size());
     Check.equal("eager nodes", Graph.of(loss).size(), 398);
     tape = Tape.trace(loss, parameters);
+    workspace = tape.workspace();
     tapeValues = values;
     Check.sameAsEager(tape.evaluate(tapeValues), Autodiff.backward(loss), parameters);
   }
@@ -66,8 +68,8 @@ public class SeedNetBench {
 
   /** Evaluates the tape traced once in the set-up: new values in, value and gradients out. */
   @Benchmark
-  public Evaluation tape() {
-    return tape.evaluate(tapeValues);
+  public Tape.Result tape() {
+    return tape.evaluate(workspace, tapeValues);
   }
 
   @Benchmark

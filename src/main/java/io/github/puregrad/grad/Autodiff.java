@@ -34,8 +34,14 @@ public final class Autodiff {
       // every user of node p comes after it, so grads[p] is complete here: the chain rule,
       // d out/d operand += d out/d node * d node/d operand, adds up a node used twice
       Expr node = graph.node(p);
-      for (int k = 0; k < node.arity(); k++) {
-        grads[graph.operandPosition(p, k)] += grads[p] * node.partial(k);
+      if (node instanceof Expr.Binary b) { // type checks on final records: no megamorphic call
+        double x = b.left().value();
+        double y = b.right().value();
+        grads[graph.operandPosition(p, 0)] += grads[p] * b.op().partial(0, x, y, b.value());
+        grads[graph.operandPosition(p, 1)] += grads[p] * b.op().partial(1, x, y, b.value());
+      } else if (node instanceof Expr.Unary u) {
+        grads[graph.operandPosition(p, 0)] +=
+            grads[p] * u.op().partial(u.operand().value(), u.value());
       }
     }
     return new Gradients(graph, grads);

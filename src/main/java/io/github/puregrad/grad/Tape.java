@@ -35,8 +35,18 @@ import java.util.Objects;
  * that the caller holds.
  */
 public final class Tape {
-  // By topological position: the operation of a node (null in the array of the other arity and
-  // for leaves), its operand positions (-1 where none) and, for a leaf, its traced value.
+  // What the loops do at a position. ADD and MUL are binary nodes whose rules are called on their
+  // final record types, so that the JIT inlines them (the moons graph is mostly + and *); every
+  // other operation goes through the UnaryOp or BinaryOp interface. Same rules, same bits.
+  private static final byte LEAF = 0;
+  private static final byte UNARY = 1;
+  private static final byte BINARY = 2;
+  private static final byte ADD = 3;
+  private static final byte MUL = 4;
+
+  // By topological position: what to do, the operation of a node (null in the array of the other
+  // arity and for leaves), its operand positions (-1 where none) and a leaf's traced value.
+  private final byte[] code;
   private final UnaryOp[] unary;
   private final BinaryOp[] binary;
   private final int[] left;
@@ -47,6 +57,7 @@ public final class Tape {
   private final Map<Long, Integer> variableIndex; // id -> index in variables
 
   private Tape(
+      byte[] code,
       UnaryOp[] unary,
       BinaryOp[] binary,
       int[] left,
@@ -55,6 +66,7 @@ public final class Tape {
       Vector<Expr.Leaf> variables,
       int[] slots,
       Map<Long, Integer> variableIndex) {
+    this.code = code;
     this.unary = unary;
     this.binary = binary;
     this.left = left;
@@ -85,6 +97,7 @@ public final class Tape {
     Objects.requireNonNull(variables, "variables is null");
     Graph graph = Graph.of(output);
     int n = graph.size();
+    byte[] code = new byte[n];
     UnaryOp[] unary = new UnaryOp[n];
     BinaryOp[] binary = new BinaryOp[n];
     int[] left = new int[n];
@@ -96,8 +109,10 @@ public final class Tape {
       right[p] = node.arity() > 1 ? graph.operandPosition(p, 1) : -1;
       if (node instanceof Expr.Binary b) {
         binary[p] = b.op();
+        code[p] = b.op() == BinaryOp.ADD ? ADD : b.op() == BinaryOp.MUL ? MUL : BINARY;
       } else if (node instanceof Expr.Unary u) {
         unary[p] = u.op();
+        code[p] = UNARY;
       } else {
         traced[p] = node.value(); // a leaf: a constant, or a variable's traced value
       }
@@ -120,7 +135,7 @@ public final class Tape {
       }
       slots[i] = graph.positionOf(leaf);
     }
-    return new Tape(unary, binary, left, right, traced, leaves, slots, index);
+    return new Tape(code, unary, binary, left, right, traced, leaves, slots, index);
   }
 
   // -- non-static API
@@ -236,32 +251,42 @@ public final class Tape {
   // node had: the same function on the same numbers, so the same bits as Expr and Autodiff.
 
   private void forward(double[] v) {
-    for (int p = 0; p < left.length; p++) {
-      BinaryOp b = binary[p];
-      UnaryOp u = unary[p];
-      if (b != null) {
-        v[p] = b.apply(v[left[p]], v[right[p]]);
-      } else if (u != null) {
-        v[p] = u.apply(v[left[p]]);
-      } // else a leaf: its traced value, or the variable's value written before
+    for (int p = 0; p < code.length; p++) {
+      switch (code[p]) {
+        case ADD -> v[p] = BinaryOp.ADD.apply(v[left[p]], v[right[p]]);
+        case MUL -> v[p] = BinaryOp.MUL.apply(v[left[p]], v[right[p]]);
+        case BINARY -> v[p] = binary[p].apply(v[left[p]], v[right[p]]);
+        case UNARY -> v[p] = unary[p].apply(v[left[p]]);
+        case LEAF -> {} // its traced value, or the variable's value written before
+        default -> throw new AssertionError("no such code: " + code[p]);
+      }
     }
   }
 
   private void backward(double[] v, double[] grad) {
-    int last = left.length - 1;
+    int last = code.length - 1;
     Arrays.fill(grad, 0.0);
     grad[last] = 1.0;
     for (int p = last; p >= 0; p--) {
       double g = grad[p];
-      BinaryOp b = binary[p];
-      UnaryOp u = unary[p];
-      if (b != null) {
-        double x = v[left[p]];
-        double y = v[right[p]];
-        grad[left[p]] += g * b.partial(0, x, y, v[p]);
-        grad[right[p]] += g * b.partial(1, x, y, v[p]);
-      } else if (u != null) {
-        grad[left[p]] += g * u.partial(v[left[p]], v[p]);
+      int l = left[p];
+      int r = right[p];
+      switch (code[p]) {
+        case ADD -> {
+          grad[l] += g * BinaryOp.ADD.partial(0, v[l], v[r], v[p]);
+          grad[r] += g * BinaryOp.ADD.partial(1, v[l], v[r], v[p]);
+        }
+        case MUL -> {
+          grad[l] += g * BinaryOp.MUL.partial(0, v[l], v[r], v[p]);
+          grad[r] += g * BinaryOp.MUL.partial(1, v[l], v[r], v[p]);
+        }
+        case BINARY -> {
+          grad[l] += g * binary[p].partial(0, v[l], v[r], v[p]);
+          grad[r] += g * binary[p].partial(1, v[l], v[r], v[p]);
+        }
+        case UNARY -> grad[l] += g * unary[p].partial(v[l], v[p]);
+        case LEAF -> {} // nothing below it
+        default -> throw new AssertionError("no such code: " + code[p]);
       }
     }
   }
