@@ -75,7 +75,9 @@ public record Layer(Vector<Neuron> neurons) {
     return neurons.map(neuron -> neuron.apply(inputs));
   }
 
-  Layer withValues(java.util.Iterator<Double> values) {
-    return new Layer(neurons.map(neuron -> neuron.withValues(values)));
+  /** Takes {@code values[from ...]}: each neuron's weights then bias, neuron after neuron. */
+  Layer withValues(Vector<Double> values, int from) {
+    int each = nin() + 1;
+    return new Layer(neurons.zipWithIndex().map(t -> t._1.withValues(values, from + t._2 * each)));
   }
 }

@@ -98,8 +98,14 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
       throw new IllegalArgumentException(
           "expected " + expected + " parameter values for " + this + ", got " + values.size());
     }
-    java.util.Iterator<Double> next = values.iterator();
-    return new Mlp(layers.map(layer -> layer.withValues(next)));
+    Vector<Double> all = values.toVector(); // indexed: each layer reads its own slice
+    Vector<Layer> next = Vector.empty();
+    int from = 0;
+    for (Layer layer : layers) {
+      next = next.append(layer.withValues(all, from));
+      from += layer.nout() * (layer.nin() + 1);
+    }
+    return new Mlp(next);
   }
 
   @Override

@@ -95,10 +95,12 @@ public record Neuron(Vector<Expr.Leaf> weights, Expr.Leaf bias, Activation activ
     return apply(Vector.ofAll(inputs).map(Expr::of));
   }
 
-  /** Takes the next {@code nin + 1} values: weights then bias. */
-  Neuron withValues(java.util.Iterator<Double> values) {
+  /** Takes {@code values[from ... from + nin]}: the weights, then the bias. */
+  Neuron withValues(Vector<Double> values, int from) {
     return new Neuron(
-        weights.map(w -> w.withValue(values.next())), bias.withValue(values.next()), activation);
+        weights.zipWithIndex().map(t -> t._1.withValue(values.get(from + t._2))),
+        bias.withValue(values.get(from + nin())),
+        activation);
   }
 
   static void requireInputs(int expected, int actual) {
