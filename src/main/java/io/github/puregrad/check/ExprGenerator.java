@@ -1,7 +1,6 @@
 package io.github.puregrad.check;
 
 import io.github.puregrad.expr.BinaryOp;
-import io.github.puregrad.expr.Domain;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.UnaryOp;
 import io.vavr.collection.HashMap;
@@ -38,13 +37,12 @@ import org.immutables.value.Value;
  *
  * <p>Expressions are straight-line programs: each step applies an operation to earlier values, so
  * values are shared and the result is a DAG, built without recursion. The output is the last step.
- * Steps keep clear of points where finite differences mislead, by each operation's {@link Domain}:
- * an operand outside {@code POSITIVE} ({@code log}, fractional powers, the base of {@code
- * pow(Expr)}, and the divisor of {@code div}) becomes {@code v*v + 0.5} when it is not above 0.1;
- * an operand of a {@code NONZERO} operation (a kink or a pole at 0: {@code relu}, negative powers)
- * within 0.1 of 0 becomes {@code v + 0.5}; {@code exp} of a value beyond 5 in size is taken of its
- * {@code tanh}, and values beyond 1e6 in size are squashed with {@code tanh}. These guard steps are
- * part of the program.
+ * Steps keep clear of points where finite differences mislead, by each operation's own {@code
+ * smooth} rule: an operand within 0.1 of a point where the operation is not smooth (the 0 of {@code
+ * log}, {@code sqrt}, {@code relu}, {@code abs}, of negative and fractional powers and of the base
+ * of {@code pow(Expr)}) becomes {@code v*v + 0.5}, and so does a divisor of {@code div} that is not
+ * above 0.1; {@code exp} of a value beyond 5 in size is taken of its {@code tanh}, and values
+ * beyond 1e6 in size are squashed with {@code tanh}. These guard steps are part of the program.
  *
  * <p><b>Depth.</b> The depth of a value is the number of drawn operations on its longest path from
  * an input (inputs have depth 0; guard steps do not count). Operands are drawn only from values of
@@ -244,7 +242,7 @@ public record ExprGenerator(
         yield unary(p, "pow", a, UnaryOp.pow(n));
       }
       case POW_EXPR -> {
-        Program q = inside(p, a, BinaryOp.POW.domain(0));
+        Program q = inside(p, a, x -> BinaryOp.POW.smooth(x, 1.0));
         Expr base = q.last;
         Program r = q.step("tanh", b.tanh(), b);
         yield tame(r.step("pow", base.pow(r.last), base, r.last));
@@ -267,22 +265,20 @@ public record ExprGenerator(
 
   /** {@code op(x)}, with x first moved into the operation's domain; see the class comment. */
   private static Program unary(Program p, String name, Expr x, UnaryOp op) {
-    Program q = inside(p, x, op.domain());
+    Program q = inside(p, x, op::smooth);
     Object[] operands =
         op instanceof UnaryOp.Pow pow ? new Object[] {q.last, pow.n()} : new Object[] {q.last};
     return tame(q.step(name, q.last.apply(op), operands));
   }
 
-  /** {@return x, or a guard step that moves it into {@code domain}, away from 0} */
-  private static Program inside(Program p, Expr x, Domain domain) {
-    if (!p.guarded) {
-      return p.with(x);
-    }
-    return switch (domain) {
-      case ALL -> p.with(x);
-      case POSITIVE -> positive(p, x);
-      case NONZERO -> Math.abs(x.value()) > 0.1 ? p.with(x) : p.step("add", x.add(0.5), x, 0.5);
-    };
+  /**
+   * {@return x, or guard steps that move it where f is smooth and 0.1 or more away from 0, where
+   * the built-in operations have their kinks and poles}
+   */
+  private static Program inside(Program p, Expr x, java.util.function.DoublePredicate smooth) {
+    double v = x.value();
+    boolean clear = smooth.test(v) && (Math.abs(v) > 0.1 || smooth.test(0.0));
+    return clear || !p.guarded ? p.with(x) : positive(p, x);
   }
 
   private static Program positive(Program p, Expr x) {

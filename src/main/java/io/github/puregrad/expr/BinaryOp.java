@@ -1,6 +1,7 @@
 package io.github.puregrad.expr;
 
 import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Expr.of(3.0).apply(hypot, Expr.of(4.0)).value();   // 5.0
  * }</pre>
  */
-public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Pow, BinaryOp.Custom {
+public sealed interface BinaryOp { // permits the records below
   Add ADD = new Add();
   Mul MUL = new Mul();
   Pow POW = new Pow();
@@ -29,8 +30,8 @@ public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Po
   /** {@return the same derivative as an expression of the operands and the node y itself} */
   Expr partial(int k, Expr a, Expr b, Expr y);
 
-  /** {@return where the operation is smooth in operand k} */
-  Domain domain(int k);
+  /** {@return whether f is differentiable at (a, b), with finite derivatives} */
+  boolean smooth(double a, double b);
 
   /** {@return the name shown in pictures and traces: "+", "*", "^"} */
   String symbol();
@@ -40,40 +41,56 @@ public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Po
     return a + " " + symbol() + " " + b;
   }
 
-  /** {@return a user-defined operation without a symbolic derivative; see {@link Custom}} */
-  static Custom of(String name, java.util.function.DoubleBinaryOperator apply, Rule partial) {
-    return new Custom(name, apply, partial, null);
-  }
-
-  /** {@return a user-defined operation with its derivative as an expression} */
-  static Custom of(
-      String name,
-      java.util.function.DoubleBinaryOperator apply,
-      Rule partial,
-      SymbolicRule symbolicPartial) {
-    return new Custom(name, apply, partial, Objects.requireNonNull(symbolicPartial, "null"));
-  }
-
   /** A local derivative as a number: ∂y/∂(operand k) at a, b, with y = f(a, b). */
-  @FunctionalInterface
   interface Rule {
     double partial(int k, double a, double b, double y);
   }
 
   /** A local derivative as an expression of the operand nodes and of the node y. */
-  @FunctionalInterface
   interface SymbolicRule {
     Expr partial(int k, Expr a, Expr b, Expr y);
   }
 
+  /** {@return a user-defined operation, no derivative as an expression; see {@link Custom}} */
+  static Custom of(String name, DoubleBinaryOperator f, Rule df) {
+    return new Custom(name, f, df, null);
+  }
+
+  /** {@return a user-defined operation with its derivative as an expression} */
+  static Custom of(String name, DoubleBinaryOperator f, Rule df, SymbolicRule dfExpr) {
+    return new Custom(name, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"));
+  }
+
   // spotless:off  (each operation reads as one row of a table: value, derivatives, domain)
+
+  /**
+   * A user-defined operation of two operands, as {@link UnaryOp.Custom}.
+   *
+   * @param name the symbol shown in pictures and traces
+   * @param f y = f(a, b); must be deterministic
+   * @param df ∂y/∂(operand k) as a number
+   * @param dfExpr the same as an expression, or null
+   */
+  record Custom(String name, DoubleBinaryOperator f, Rule df, @Nullable SymbolicRule dfExpr)
+      implements BinaryOp {
+    public Custom { Node.requireNonNull(name, f, df); }
+    @Override public double apply(double a, double b) { return f.applyAsDouble(a, b); }
+    @Override public double partial(int k, double a, double b, double y) {
+      return df.partial(k, a, b, y);
+    }
+    @Override public Expr partial(int k, Expr a, Expr b, Expr y) {
+      return Node.given(dfExpr, name).partial(k, a, b, y);
+    }
+    @Override public boolean smooth(double a, double b) { return true; }
+    @Override public String symbol() { return name; }
+  }
 
   /** a + b; ∂/∂a = ∂/∂b = 1. */
   record Add() implements BinaryOp {
     @Override public double apply(double a, double b) { return a + b; }
     @Override public double partial(int k, double a, double b, double y) { return 1.0; }
     @Override public Expr partial(int k, Expr a, Expr b, Expr y) { return Expr.of(1.0); }
-    @Override public Domain domain(int k) { return Domain.ALL; }
+    @Override public boolean smooth(double a, double b) { return true; }
     @Override public String symbol() { return "+"; }
   }
 
@@ -82,7 +99,7 @@ public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Po
     @Override public double apply(double a, double b) { return a * b; }
     @Override public double partial(int k, double a, double b, double y) { return k == 0 ? b : a; }
     @Override public Expr partial(int k, Expr a, Expr b, Expr y) { return k == 0 ? b : a; }
-    @Override public Domain domain(int k) { return Domain.ALL; }
+    @Override public boolean smooth(double a, double b) { return true; }
     @Override public String symbol() { return "*"; }
   }
 
@@ -100,59 +117,9 @@ public sealed interface BinaryOp permits BinaryOp.Add, BinaryOp.Mul, BinaryOp.Po
       if (k == 0 ? b.value() == 0 : a.value() == 0 && b.value() >= 0) { return Expr.of(0.0); }
       return k == 0 ? b.mul(a.pow(b.add(-1.0))) : y.mul(a.log());
     }
-    @Override public Domain domain(int k) { return k == 0 ? Domain.POSITIVE : Domain.ALL; }
+    @Override public boolean smooth(double a, double b) { return a > 0; }
     @Override public String symbol() { return "^"; }
   }
 
   // spotless:on
-
-  /**
-   * A user-defined operation of two operands, as {@link UnaryOp.Custom}.
-   *
-   * @param name the symbol shown in pictures and traces
-   * @param forward y = f(a, b); must be deterministic
-   * @param derivative ∂y/∂(operand k) as a number
-   * @param symbolic the same as an expression, or null if not given
-   */
-  record Custom(
-      String name,
-      java.util.function.DoubleBinaryOperator forward,
-      Rule derivative,
-      @Nullable SymbolicRule symbolic)
-      implements BinaryOp {
-    public Custom {
-      Objects.requireNonNull(name, "name is null");
-      Objects.requireNonNull(forward, "forward is null");
-      Objects.requireNonNull(derivative, "derivative is null");
-    }
-
-    @Override
-    public double apply(double a, double b) {
-      return forward.applyAsDouble(a, b);
-    }
-
-    @Override
-    public double partial(int k, double a, double b, double y) {
-      return derivative.partial(k, a, b, y);
-    }
-
-    @Override
-    public Expr partial(int k, Expr a, Expr b, Expr y) {
-      if (symbolic == null) {
-        throw new UnsupportedOperationException(
-            name + " has no derivative as an expression: give one to BinaryOp.of");
-      }
-      return symbolic.partial(k, a, b, y);
-    }
-
-    @Override
-    public Domain domain(int k) {
-      return Domain.ALL;
-    }
-
-    @Override
-    public String symbol() {
-      return name;
-    }
-  }
 }

@@ -37,6 +37,22 @@ final class Node {
     }
   }
 
+  /** Checks the rules of a user-defined operation. */
+  static void requireNonNull(String name, Object f, Object df) {
+    java.util.Objects.requireNonNull(name, "name is null");
+    java.util.Objects.requireNonNull(f, "f is null");
+    java.util.Objects.requireNonNull(df, "df is null");
+  }
+
+  /** {@return the user's derivative as an expression, if given} */
+  static <T> T given(@Nullable T dfExpr, String name) {
+    if (dfExpr == null) {
+      throw new UnsupportedOperationException(
+          name + " has no derivative as an expression: give one to UnaryOp.of or BinaryOp.of");
+    }
+    return dfExpr;
+  }
+
   /** {@return k, if {@code node} has an operand k} */
   static int check(Expr node, int k) {
     if (k < 0 || k >= node.arity()) {

@@ -7,35 +7,20 @@ import java.util.function.DoubleUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An operation of one operand, y = f(x): every rule of it in one place. The eager engine, the tape,
- * forward mode, symbolic derivatives and the pictures all read these rules, so they cannot
- * disagree, and a new operation that lacks one does not compile.
+ * An operation of one operand, y = f(x), with every rule of it in one place. The eager engine, the
+ * tape, forward mode, symbolic derivatives and the pictures all read these rules, so they cannot
+ * disagree, and a new operation that lacks one does not compile. Rules are IEEE 754 and PyTorch's
+ * (float64): outside its domain an operation gives NaN or an infinity; {@code docs/ops.md} lists
+ * each edge.
  *
  * <pre>{@code
- * Expr x = Expr.of(0.5, "x");
- * Expr y = x.tanh();                  // an Expr.Unary carrying UnaryOp.TANH
- * UnaryOp.TANH.apply(0.5);            // 0.46211715726000974, y.value()
- * UnaryOp.TANH.partial(0.5, y.value()); // 0.7864477329659274 = 1 - y^2
- * UnaryOp softplus =                  // a user-defined operation
+ * Expr y = Expr.of(0.5, "x").tanh();       // an Expr.Unary carrying UnaryOp.TANH
+ * UnaryOp.TANH.partial(0.5, y.value());    // 0.7864477329659274 = 1 - y^2
+ * UnaryOp softplus =                       // a user-defined operation
  *     UnaryOp.of("softplus", v -> Math.log1p(Math.exp(v)), (v, w) -> 1 / (1 + Math.exp(-v)));
- * x.apply(softplus).value();          // 0.9740769841801067
  * }</pre>
- *
- * <p>Rules are IEEE 754 and PyTorch's (float64): outside its domain an operation gives NaN or an
- * infinity, never an exception; {@code docs/ops.md} lists each edge.
  */
-public sealed interface UnaryOp
-    permits UnaryOp.Exp,
-        UnaryOp.Log,
-        UnaryOp.Tanh,
-        UnaryOp.Relu,
-        UnaryOp.Sigmoid,
-        UnaryOp.Pow,
-        UnaryOp.Sin,
-        UnaryOp.Cos,
-        UnaryOp.Sqrt,
-        UnaryOp.Abs,
-        UnaryOp.Custom {
+public sealed interface UnaryOp { // permits the records below
   Exp EXP = new Exp();
   Log LOG = new Log();
   Tanh TANH = new Tanh();
@@ -55,8 +40,8 @@ public sealed interface UnaryOp
   /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
   Expr partial(Expr x, Expr y);
 
-  /** {@return where the operation is smooth: where finite differences can check it} */
-  Domain domain();
+  /** {@return whether f is differentiable at x, with a finite derivative that differences check} */
+  boolean smooth(double x);
 
   /** {@return the name shown in pictures and traces: "tanh", "^2"} */
   default String symbol() {
@@ -73,28 +58,46 @@ public sealed interface UnaryOp
     return new Pow(n);
   }
 
-  /** {@return a user-defined operation without a symbolic derivative; see {@link Custom}} */
-  static Custom of(String name, DoubleUnaryOperator apply, DoubleBinaryOperator partial) {
-    return new Custom(name, apply, partial, null);
+  // spotless:off  (each operation reads as one row of a table: value, derivatives, domain)
+  /** {@return a user-defined operation, no derivative as an expression; see {@link Custom}} */
+  static Custom of(String name, DoubleUnaryOperator f, DoubleBinaryOperator df) {
+    return new Custom(name, f, df, null);
   }
 
   /** {@return a user-defined operation with its derivative as an expression; see {@link Custom}} */
   static Custom of(
-      String name,
-      DoubleUnaryOperator apply,
-      DoubleBinaryOperator partial,
-      BinaryOperator<Expr> symbolicPartial) {
-    return new Custom(name, apply, partial, Objects.requireNonNull(symbolicPartial, "null"));
+      String name, DoubleUnaryOperator f, DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
+    return new Custom(name, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"));
   }
 
-  // spotless:off  (each operation reads as one row of a table: value, derivative, domain)
+  /**
+   * A user-defined operation: a name, f, its derivative as a number and, optionally, as an
+   * expression (only {@code Symbolic} needs that, for higher orders). Like PyTorch's {@code
+   * autograd.Function} or JAX's {@code custom_jvp}, it works everywhere a built-in operation does;
+   * check it with {@code GradCheck}. {@code f} must be deterministic.
+   *
+   * @param name the symbol shown in pictures and traces
+   * @param f y = f(x)
+   * @param df dy/dx as a function of x and y
+   * @param dfExpr dy/dx as an expression of the nodes x and y, or null
+   */
+  record Custom(String name, DoubleUnaryOperator f, DoubleBinaryOperator df,
+      @Nullable BinaryOperator<Expr> dfExpr) implements UnaryOp {
+    public Custom { Node.requireNonNull(name, f, df); }
+    @Override public double apply(double x) { return f.applyAsDouble(x); }
+    @Override public double partial(double x, double y) { return df.applyAsDouble(x, y); }
+    @Override public Expr partial(Expr x, Expr y) { return Node.given(dfExpr, name).apply(x, y); }
+    @Override public boolean smooth(double x) { return true; }
+    @Override public String symbol() { return name; }
+  }
+
 
   /** e^x; its derivative is itself: the node's own value. */
   record Exp() implements UnaryOp {
     @Override public double apply(double x) { return Math.exp(x); }
     @Override public double partial(double x, double y) { return y; }
     @Override public Expr partial(Expr x, Expr y) { return y; }
-    @Override public Domain domain() { return Domain.ALL; }
+    @Override public boolean smooth(double x) { return true; }
   }
 
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
@@ -102,7 +105,7 @@ public sealed interface UnaryOp
     @Override public double apply(double x) { return Math.log(x); }
     @Override public double partial(double x, double y) { return 1.0 / x; }
     @Override public Expr partial(Expr x, Expr y) { return x.pow(-1.0); }
-    @Override public Domain domain() { return Domain.POSITIVE; }
+    @Override public boolean smooth(double x) { return x > 0; }
   }
 
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
@@ -110,7 +113,7 @@ public sealed interface UnaryOp
     @Override public double apply(double x) { return Math.tanh(x); }
     @Override public double partial(double x, double y) { return 1 - y * y; }
     @Override public Expr partial(Expr x, Expr y) { return y.mul(y).mul(-1.0).add(1.0); }
-    @Override public Domain domain() { return Domain.ALL; }
+    @Override public boolean smooth(double x) { return true; }
   }
 
   /**
@@ -122,7 +125,7 @@ public sealed interface UnaryOp
     @Override public double apply(double x) { return x <= 0 ? 0.0 : x; }
     @Override public double partial(double x, double y) { return x <= 0 ? 0.0 : 1.0; }
     @Override public Expr partial(Expr x, Expr y) { return Expr.of(partial(x.value(), 0)); }
-    @Override public Domain domain() { return Domain.NONZERO; }
+    @Override public boolean smooth(double x) { return x != 0; }
   }
 
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
@@ -133,7 +136,7 @@ public sealed interface UnaryOp
     }
     @Override public double partial(double x, double y) { return y * (1 - y); }
     @Override public Expr partial(Expr x, Expr y) { return y.mul(y.mul(-1.0).add(1.0)); }
-    @Override public Domain domain() { return Domain.ALL; }
+    @Override public boolean smooth(double x) { return true; }
   }
 
   /**
@@ -155,9 +158,7 @@ public sealed interface UnaryOp
     @Override public Expr partial(Expr x, Expr y) {
       return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
     }
-    @Override public Domain domain() {
-      return n == Math.rint(n) ? (n >= 0 ? Domain.ALL : Domain.NONZERO) : Domain.POSITIVE;
-    }
+    @Override public boolean smooth(double x) { return n % 1 == 0 ? n >= 0 || x != 0 : x > 0; }
     @Override public String symbol() { return "^" + Node.number(n); }
     @Override public String format(String x) { return x + symbol(); }
   }
@@ -167,7 +168,7 @@ public sealed interface UnaryOp
     @Override public double apply(double x) { return Math.sin(x); }
     @Override public double partial(double x, double y) { return Math.cos(x); }
     @Override public Expr partial(Expr x, Expr y) { return x.cos(); }
-    @Override public Domain domain() { return Domain.ALL; }
+    @Override public boolean smooth(double x) { return true; }
   }
 
   /** cos x; d/dx = -sin x. */
@@ -175,7 +176,7 @@ public sealed interface UnaryOp
     @Override public double apply(double x) { return Math.cos(x); }
     @Override public double partial(double x, double y) { return -Math.sin(x); }
     @Override public Expr partial(Expr x, Expr y) { return x.sin().neg(); }
-    @Override public Domain domain() { return Domain.ALL; }
+    @Override public boolean smooth(double x) { return true; }
   }
 
   /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
@@ -183,7 +184,7 @@ public sealed interface UnaryOp
     @Override public double apply(double x) { return Math.sqrt(x); }
     @Override public double partial(double x, double y) { return 1 / (2 * y); }
     @Override public Expr partial(Expr x, Expr y) { return y.mul(2.0).pow(-1.0); }
-    @Override public Domain domain() { return Domain.POSITIVE; }
+    @Override public boolean smooth(double x) { return x > 0; }
   }
 
   /**
@@ -196,69 +197,8 @@ public sealed interface UnaryOp
     @Override public Expr partial(Expr x, Expr y) {
       return Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value()));
     }
-    @Override public Domain domain() { return Domain.NONZERO; }
+    @Override public boolean smooth(double x) { return x != 0; }
   }
 
   // spotless:on
-
-  /**
-   * A user-defined operation: a name, the forward function, its derivative as a number and,
-   * optionally, as an expression (needed only by {@code Symbolic}, for higher order). Like
-   * PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}; it works everywhere a built-in
-   * operation does. Check the derivative with {@code GradCheck}.
-   *
-   * <pre>{@code
-   * UnaryOp softplus = UnaryOp.of(
-   *     "softplus",
-   *     x -> Math.log1p(Math.exp(x)),              // forward
-   *     (x, y) -> 1 / (1 + Math.exp(-x)),          // dy/dx = sigmoid(x)
-   *     (x, y) -> x.sigmoid());                    // the same, as an expression
-   * }</pre>
-   *
-   * @param name the symbol shown in pictures and traces
-   * @param forward y = f(x); must be deterministic
-   * @param derivative dy/dx as a function of x and y
-   * @param symbolic dy/dx as an expression of the nodes x and y, or null if not given
-   */
-  record Custom(
-      String name,
-      DoubleUnaryOperator forward,
-      DoubleBinaryOperator derivative,
-      @Nullable BinaryOperator<Expr> symbolic)
-      implements UnaryOp {
-    public Custom {
-      Objects.requireNonNull(name, "name is null");
-      Objects.requireNonNull(forward, "forward is null");
-      Objects.requireNonNull(derivative, "derivative is null");
-    }
-
-    @Override
-    public double apply(double x) {
-      return forward.applyAsDouble(x);
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return derivative.applyAsDouble(x, y);
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      if (symbolic == null) {
-        throw new UnsupportedOperationException(
-            name + " has no derivative as an expression: give one to UnaryOp.of");
-      }
-      return symbolic.apply(x, y);
-    }
-
-    @Override
-    public Domain domain() {
-      return Domain.ALL;
-    }
-
-    @Override
-    public String symbol() {
-      return name;
-    }
-  }
 }
