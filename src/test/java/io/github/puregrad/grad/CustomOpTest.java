@@ -100,7 +100,8 @@ class CustomOpTest {
       Expr.Leaf x = Expr.of(1.0, "x");
       assertThatThrownBy(() -> Symbolic.grad(x.apply(plain), x))
           .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessage("plain has no derivative as an expression: give one to UnaryOp.of or BinaryOp.of");
+          .hasMessage(
+              "plain has no derivative as an expression: give one to UnaryOp.of or BinaryOp.of");
     }
 
     @Test
