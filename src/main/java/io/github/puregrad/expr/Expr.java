@@ -155,7 +155,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
    * y instanceof Expr.Unary u && u.op() == UnaryOp.TANH;   // true
    * }</pre>
    *
-   * @throws IllegalArgumentException if {@code value} is not {@code op.apply(operand.value())}
+   * <p>The constructor rejects a {@code value} that is not {@code op.apply(operand.value())}.
    */
   record Unary(UnaryOp op, Expr operand, double value, long id) implements Expr {
     public Unary {
@@ -177,7 +177,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   /**
    * {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}.
    *
-   * @throws IllegalArgumentException if {@code value} is not {@code op.apply} of the operands
+   * <p>The constructor rejects a {@code value} that is not {@code op.apply} of the operands.
    */
   record Binary(BinaryOp op, Expr left, Expr right, double value, long id) implements Expr {
     public Binary {
