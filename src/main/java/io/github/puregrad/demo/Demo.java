@@ -18,6 +18,7 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import java.awt.AWTError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,8 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) {
-    // the demo draws into files only: no window, no display needed (set here, not on class load)
+    // the demo draws into files only; without this, XChart fails with an AWTError when DISPLAY
+    // names an X server that cannot be reached (set here, not when a class loads)
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
@@ -325,7 +327,8 @@ public final class Demo {
     } catch (GraphvizException
         | IllegalStateException
         | IllegalArgumentException
-        | NoClassDefFoundError e) {
+        | NoClassDefFoundError
+        | AWTError e) {
       err.println("skipped " + name + ": " + e.getMessage());
     }
   }
