@@ -1,5 +1,6 @@
 package io.github.puregrad.train;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puregrad.data.Dataset;
@@ -44,6 +45,22 @@ class FaultTest {
       assertThatThrownBy(() -> trainer.fit(lectureModel(), Dataset.lecture(), 3))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected optimizer state for 41 parameters, got 40");
+    }
+  }
+
+  @Nested
+  class StepResult {
+    @Test
+    void shouldReturnTheSameDivergenceTypeFromStepAsFromFit() {
+      Trainer<Mlp, Sgd.State> trainer =
+          Trainer.of(
+              (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().log()),
+              Sgd.of(Schedule.constant(0.1)));
+      Mlp model = lectureModel().withValues(Vector.fill(41, -1.0));
+      Divergence<Mlp> divergence =
+          trainer.step(model, trainer.optimizer().init(model), Dataset.lecture()).getLeft();
+      assertThat(divergence.reason()).isEqualTo(new Divergence.Reason.Loss(Double.NaN));
+      assertThat(divergence.lastGood()).isSameAs(model);
     }
   }
 
