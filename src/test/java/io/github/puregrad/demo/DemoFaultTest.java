@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoFaultTest {
   @TempDir Path dir;
 
-  /** The exit code and what was printed to each stream. */
+  /** The exit code and the lines printed to each stream. */
   private record Run(int code, List<String> out, List<String> err) {}
 
   private Run run(String... args) {
@@ -28,18 +25,8 @@ class DemoFaultTest {
   }
 
   private static Run run(Path pictures, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Demo.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            pictures);
-    return new Run(
-        code,
-        out.toString(StandardCharsets.UTF_8).lines().toList(),
-        err.toString(StandardCharsets.UTF_8).lines().toList());
+    DemoTest.Run run = DemoTest.run(pictures, args);
+    return new Run(run.code(), run.out(), run.err().lines().toList());
   }
 
   @Nested

@@ -273,8 +273,7 @@ class SaveFileTest {
     @Test
     void shouldRefuseAModelOfAnotherShape() {
       Mlp model = lectureModel(1);
-      Path file =
-          SaveFile.write(dir.resolve("run.json"), LECTURE, LECTURE.start(model), HashMap.empty());
+      Path file = savedAtStart(model);
       Mlp other = Mlp.of(3, List.of(4, 1), new SplittableRandom(1));
       assertThatThrownBy(() -> SaveFile.read(file, LECTURE, other))
           .isInstanceOf(IllegalArgumentException.class)
@@ -298,8 +297,7 @@ class SaveFileTest {
     @Test
     void shouldRefuseTheStateOfAnotherOptimizer() {
       Mlp model = lectureModel(1);
-      Path file =
-          SaveFile.write(dir.resolve("run.json"), LECTURE, LECTURE.start(model), HashMap.empty());
+      Path file = savedAtStart(model);
       Trainer<Mlp, Adam.State> adam = Trainer.of(Objective.sumOfSquares(), adam());
       assertThatThrownBy(() -> SaveFile.read(file, adam, model))
           .isInstanceOf(IllegalArgumentException.class)
@@ -312,8 +310,7 @@ class SaveFileTest {
     @Test
     void shouldRefuseARunSavedWithOtherBatching() {
       Mlp model = lectureModel(1);
-      Path file =
-          SaveFile.write(dir.resolve("run.json"), LECTURE, LECTURE.start(model), HashMap.empty());
+      Path file = savedAtStart(model);
       Trainer<Mlp, Sgd.State> batched =
           new Trainer<>(
               Objective.sumOfSquares(),
@@ -375,6 +372,11 @@ class SaveFileTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected an Sgd.State or an Adam.State to save, got java.lang.String");
     }
+  }
+
+  /** {@return a file holding the start of a lecture run from {@code model}} */
+  private Path savedAtStart(Mlp model) {
+    return SaveFile.write(dir.resolve("run.json"), LECTURE, LECTURE.start(model), HashMap.empty());
   }
 
   private static Adam adam() {
