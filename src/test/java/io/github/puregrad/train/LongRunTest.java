@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * 100,000 epochs of the lecture net in a JVM of its own with a 48 MB heap: {@code fit} must hold
  * O(1) epochs (before the fix it kept every epoch, about 16 KB each, and ran out of memory).
  */
+@Tag("slow") // a JVM of its own for about 10 s: PIT leaves it out
 class LongRunTest {
 
   @Test
