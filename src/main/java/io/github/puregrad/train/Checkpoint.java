@@ -10,7 +10,7 @@ import java.util.Objects;
  * <pre>{@code
  * Checkpoint<Mlp, Sgd.State> start = trainer.start(model);
  * Checkpoint<Mlp, Sgd.State> half = trainer.run(start, data, 50, epoch -> {}).get();
- * SaveFile.write(Path.of("run.json"), half, Map.of());                 // or keep it in memory
+ * SaveFile.write(Path.of("run.json"), trainer, half, HashMap.empty()); // or keep it in memory
  * Checkpoint<Mlp, Sgd.State> done = trainer.run(half, data, 100, epoch -> {}).get();
  * }</pre>
  *

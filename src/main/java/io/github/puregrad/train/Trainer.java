@@ -13,7 +13,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Training as a fold of {@link #step} over batches, exposed as a lazy stream of {@link Epoch}s.
@@ -167,21 +169,17 @@ public record Trainer<M extends Model<M>, S>(
       throw new IllegalArgumentException("expected at least 1 epoch, got " + count);
     }
     Objects.requireNonNull(onEpoch, "onEpoch is null");
-    requireData(data);
-    Checkpoint<M, S> at = start(model);
-    Vector<Option<Tape>> tapes = Vector.empty();
-    Epoch<M> last = null;
-    while (at.epoch() < count) {
-      Either<Divergence<M>, Advance<M, S>> next = advance(at, data, tapes);
-      if (next.isLeft()) {
-        return Either.left(next.getLeft());
-      }
-      last = next.get().epoch();
-      onEpoch.accept(last);
-      at = next.get().next();
-      tapes = next.get().tapes();
-    }
-    return Either.right(Objects.requireNonNull(last));
+    // the last epoch only, never a list of them
+    AtomicReference<@Nullable Epoch<M>> last = new AtomicReference<>();
+    return run(
+            start(model),
+            data,
+            count,
+            epoch -> {
+              last.set(epoch);
+              onEpoch.accept(epoch);
+            })
+        .map(end -> Objects.requireNonNull(last.get(), "no epoch ran"));
   }
 
   /**
