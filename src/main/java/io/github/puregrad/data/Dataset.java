@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * Vector<Dataset> batches = data.shuffle(new SplittableRandom(7)).batches(2);
  * }</pre>
  *
- * @param inputs one row per example, all of the same length, at least 1
- * @param targets one per row
+ * @param inputs one row per example, all of the same length, at least 1, every value finite
+ * @param targets one per row, finite
  */
 public record Dataset(Vector<Vector<Double>> inputs, Vector<Double> targets) {
   public Dataset {
@@ -35,6 +35,22 @@ public record Dataset(Vector<Vector<Double>> inputs, Vector<Double> targets) {
           throw new IllegalArgumentException(
               "row " + row + ": expected " + width + " inputs, got " + inputs.get(row).size());
         }
+      }
+    }
+    // a NaN let in here would only surface later, in a leaf, with no row or column to name
+    for (int row = 0; row < inputs.size(); row++) {
+      Vector<Double> x = inputs.get(row);
+      for (int column = 0; column < x.size(); column++) {
+        double value = Objects.requireNonNull(x.get(column), "input is null");
+        if (!Double.isFinite(value)) {
+          throw new IllegalArgumentException(
+              "row " + row + ", column " + column + ": expected a finite input, got " + value);
+        }
+      }
+      double target = Objects.requireNonNull(targets.get(row), "target is null");
+      if (!Double.isFinite(target)) {
+        throw new IllegalArgumentException(
+            "row " + row + ": expected a finite target, got " + target);
       }
     }
   }

@@ -4,16 +4,21 @@ import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
+import io.github.puregrad.nn.Model;
 import io.github.puregrad.optim.Schedule;
 import io.github.puregrad.optim.Sgd;
+import io.github.puregrad.train.Checkpoint;
 import io.github.puregrad.train.Divergence;
 import io.github.puregrad.train.Epoch;
 import io.github.puregrad.train.Objective;
+import io.github.puregrad.train.SaveFile;
 import io.github.puregrad.train.Trainer;
 import io.github.puregrad.viz.GraphvizException;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import java.awt.AWTError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +26,11 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -39,17 +47,29 @@ import java.util.function.Supplier;
  *
  * <p>Options for both: {@code --init FILE} (parameters, one a line, micrograd's order), {@code
  * --seed N} (random start), {@code --data FILE} (CSV, last column the target), {@code --epochs N},
- * {@code --lr X} (for moons, the starting rate; it decays linearly to a tenth of it).
+ * {@code --lr X} (for moons, the starting rate; it decays linearly to a tenth of it), {@code
+ * --stop-after N} (stop after N steps as if interrupted; the run keeps its length, so the schedule
+ * is unchanged), {@code --save FILE} (write the run's state when it stops), {@code --resume FILE}
+ * (continue a saved run, printing the remaining steps with their original numbers).
+ *
+ * <p>Every error is one line on stderr, never a stack trace; a picture that cannot be drawn is
+ * "skipped", and the training's result stands.
  */
 public final class Demo {
   static final String USAGE =
-      "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]";
+      "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]"
+          + " [--stop-after N] [--save FILE] [--resume FILE]";
   private static final long DEFAULT_SEED = 1337;
   private static final Path PICTURES = Path.of("target", "puregrad");
 
   private Demo() {}
 
   public static void main(String[] args) {
+    // the demo draws into files only; without this, XChart fails with an AWTError when DISPLAY
+    // names an X server that cannot be reached (set here, not when a class loads)
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     int code = run(args, System.out, System.err);
     if (code != 0) {
       System.exit(code);
@@ -58,6 +78,13 @@ public final class Demo {
 
   /** {@return the exit code: 0, 1 when training or a file fails, 2 for bad options} */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, PICTURES);
+  }
+
+  /**
+   * {@link #run(String[], PrintStream, PrintStream)}, drawing the pictures into {@code pictures}.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Path pictures) {
     Either<String, Options> options = Options.parse(List.of(args));
     if (options.isLeft()) {
       err.println("error: " + options.getLeft());
@@ -66,37 +93,39 @@ public final class Demo {
     }
     try {
       return options.get().mode().equals("moons")
-          ? moons(options.get(), out, err)
-          : seed(options.get(), out, err);
+          ? moons(options.get(), out, err, pictures)
+          : seed(options.get(), out, err, pictures);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("error: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      // a bug rather than bad input; the user still gets one line, not a stack trace
+      err.println("error: unexpected " + e);
       return 1;
     }
   }
 
-  private static int seed(Options options, PrintStream out, PrintStream err) {
+  private static int seed(Options options, PrintStream out, PrintStream err, Path pictures) {
     Dataset data = options.data().map(Csv::dataset).getOrElse(Dataset::lecture);
-    Mlp model =
-        start(options, Mlp.of(data.inputSize(), List.of(4, 4, 1), random(options)), Vector.empty());
-    Trainer<Mlp, Sgd.State> trainer =
-        Trainer.of(
-            Objective.sumOfSquares(), Sgd.of(Schedule.constant(options.lr().getOrElse(0.1))));
+    Mlp random = Mlp.of(data.inputSize(), List.of(4, 4, 1), random(options));
     java.util.List<Double> losses = new java.util.ArrayList<>();
-    Either<Divergence<Mlp>, Epoch<Mlp>> last =
+    Either<Integer, Mlp> last =
         train(
-            trainer,
-            model,
+            options,
+            new Run(
+                "seed", 20, 0.1, (lr, epochs) -> Schedule.constant(lr), Objective.sumOfSquares()),
+            start(options, random, Vector.empty()),
             data,
-            options.epochs().getOrElse(20),
+            out,
             err,
             epoch -> {
               losses.add(epoch.loss());
               out.println("epoch " + epoch.index() + " loss " + epoch.loss());
             });
     if (last.isLeft()) {
-      return 1;
+      return last.getLeft();
     }
-    Mlp trained = last.get().next();
+    Mlp trained = last.get();
     for (int i = 0; i < data.size(); i++) {
       double[] x = data.inputs().get(i).toJavaStream().mapToDouble(Double::doubleValue).toArray();
       out.println(
@@ -108,12 +137,12 @@ public final class Demo {
               + data.targets().get(i)
               + ")");
     }
-    picture(out, err, "neuron.svg", () -> Pictures.neuron(PICTURES));
-    picture(out, err, "loss.png", () -> Pictures.lossCurve(losses, PICTURES.resolve("loss.png")));
+    picture(out, err, "neuron.svg", () -> Pictures.neuron(pictures));
+    picture(out, err, "loss.png", () -> Pictures.lossCurve(losses, pictures.resolve("loss.png")));
     return 0;
   }
 
-  private static int moons(Options options, PrintStream out, PrintStream err) {
+  private static int moons(Options options, PrintStream out, PrintStream err, Path pictures) {
     Dataset data =
         options
             .data()
@@ -128,20 +157,21 @@ public final class Demo {
             random(options));
     // micrograd's own initial weights, unless the user asked for a random or another start
     Vector<Double> micrograd =
-        options.seed().isDefined() || options.data().isDefined()
+        options.seed().isDefined() || options.data().isDefined() || options.resume().isDefined()
             ? Vector.empty()
             : Csv.values("moons-init.csv", resource("moons-init.csv"));
-    Mlp model = start(options, random, micrograd);
-    int epochs = options.epochs().getOrElse(100);
-    double lr = options.lr().getOrElse(1.0);
-    Trainer<Mlp, Sgd.State> trainer =
-        Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(lr, lr / 10, epochs)));
-    Either<Divergence<Mlp>, Epoch<Mlp>> last =
+    Either<Integer, Mlp> last =
         train(
-            trainer,
-            model,
+            options,
+            new Run(
+                "moons",
+                100,
+                1.0,
+                (lr, epochs) -> Schedule.linear(lr, lr / 10, epochs),
+                Objective.hinge(1e-4)),
+            start(options, random, micrograd),
             data,
-            epochs,
+            out,
             err,
             epoch -> {
               long correct = Math.round(epoch.metric("accuracy").get() * data.size());
@@ -155,9 +185,15 @@ public final class Demo {
                       + "%");
             });
     if (last.isLeft()) {
-      return 1;
+      return last.getLeft();
     }
-    Mlp trained = last.get().next();
+    if (data.inputSize() != 2) {
+      err.println(
+          "skipped moons.png: the picture needs 2 inputs per row, the data has "
+              + data.inputSize());
+      return 0;
+    }
+    Mlp trained = last.get();
     double[][] points =
         data.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
     int[] labels = data.targets().toJavaStream().mapToInt(y -> y > 0 ? 1 : -1).toArray();
@@ -170,31 +206,139 @@ public final class Demo {
                 (x, y) -> trained.apply(new double[] {x, y}).value(),
                 points,
                 labels,
-                PICTURES.resolve("moons.png")));
+                pictures.resolve("moons.png")));
     return 0;
   }
 
-  /** Draws one picture; a missing Graphviz or XChart is reported, since training succeeded. */
+  /**
+   * What a mode trains, and what a saved run keeps of it.
+   *
+   * @param mode "seed" or "moons"
+   * @param epochs the run's length unless --epochs says otherwise
+   * @param lr the (starting) rate unless --lr says otherwise
+   * @param schedule the learning rate of a run of some length from some rate
+   */
+  private record Run(
+      String mode,
+      int epochs,
+      double lr,
+      BiFunction<Double, Integer, Schedule> schedule,
+      Objective<Model<?>> objective) {
+
+    Trainer<Mlp, Sgd.State> trainer(double rate, int length) {
+      return Trainer.of(objective, Sgd.of(schedule.apply(rate, length)));
+    }
+  }
+
+  /**
+   * Trains from {@code start}, or from the saved run of --resume, up to the run's end or
+   * --stop-after, reporting each epoch; saves the run with --save.
+   *
+   * @return the trained model when the run reached its end; else the exit code (1 when training
+   *     diverged, 0 when it stopped early)
+   */
+  private static Either<Integer, Mlp> train(
+      Options options,
+      Run run,
+      Mlp start,
+      Dataset data,
+      PrintStream out,
+      PrintStream err,
+      Consumer<Epoch<Mlp>> report) {
+    int epochs = options.epochs().getOrElse(run.epochs());
+    double lr = options.lr().getOrElse(run.lr());
+    Checkpoint<Mlp, Sgd.State> from;
+    if (options.resume().isDefined()) {
+      Path file = options.resume().get();
+      // reading needs the optimizer's kind and the batching only, not the saved rate
+      SaveFile.Saved<Mlp, Sgd.State> saved = SaveFile.read(file, run.trainer(1, 1), start);
+      String mode = saved.settings().get("mode").getOrElse("");
+      if (!mode.equals(run.mode())) {
+        throw new IllegalArgumentException(
+            file + ": expected a saved " + run.mode() + " run, got '" + mode + "'");
+      }
+      epochs = setting(file, saved, "epochs", Integer::parseInt);
+      lr = setting(file, saved, "lr", Double::parseDouble);
+      from = saved.checkpoint();
+      if (from.epoch() > epochs || epochs < 1 || !(lr > 0 && Double.isFinite(lr))) {
+        throw new IllegalArgumentException(
+            file + ": expected a step of a run of " + epochs + " steps, got step " + from.epoch());
+      }
+    } else {
+      from = run.trainer(lr, epochs).start(start);
+    }
+    Trainer<Mlp, Sgd.State> trainer = run.trainer(lr, epochs);
+    int until = Math.min(options.stopAfter().getOrElse(epochs), epochs);
+    Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.State>> result =
+        trainer.run(from, data, until, report);
+    if (result.isLeft()) {
+      err.println("error: " + result.getLeft().message());
+      return Either.left(1);
+    }
+    Checkpoint<Mlp, Sgd.State> end = result.get();
+    if (options.save().isDefined()) {
+      Path file =
+          SaveFile.write(
+              options.save().get(),
+              trainer,
+              end,
+              LinkedHashMap.of(
+                  "mode",
+                  run.mode(),
+                  "epochs",
+                  Integer.toString(epochs),
+                  "lr",
+                  Double.toString(lr)));
+      out.println("saved " + file + " after " + end.epoch() + " of " + epochs + " steps");
+    }
+    return end.epoch() < epochs ? Either.left(0) : Either.right(end.model());
+  }
+
+  private static <T> T setting(
+      Path file,
+      SaveFile.Saved<Mlp, Sgd.State> saved,
+      String name,
+      java.util.function.Function<String, T> parse) {
+    String value = saved.settings().get(name).getOrElse("");
+    try {
+      return parse.apply(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          file + ": expected a number for the setting '" + name + "', got '" + value + "'", e);
+    }
+  }
+
+  /**
+   * Draws one picture; one that cannot be drawn (no Graphviz, no XChart, a directory that cannot be
+   * written) is reported as skipped, with its cause, since training succeeded.
+   */
   private static void picture(PrintStream out, PrintStream err, String name, Supplier<Path> draw) {
     try {
       out.println("wrote " + draw.get());
-    } catch (GraphvizException | IllegalStateException | NoClassDefFoundError e) {
+    } catch (UncheckedIOException e) {
+      // an UncheckedIOException always has its IOException as the cause
+      err.println(
+          "skipped "
+              + name
+              + ": "
+              + e.getMessage()
+              + ": "
+              + reason(Objects.requireNonNull(e.getCause())));
+    } catch (GraphvizException
+        | IllegalStateException
+        | IllegalArgumentException
+        | NoClassDefFoundError
+        | AWTError e) {
       err.println("skipped " + name + ": " + e.getMessage());
     }
   }
 
-  /** Runs {@code epochs} epochs, reporting each; a divergence is printed, not thrown. */
-  private static Either<Divergence<Mlp>, Epoch<Mlp>> train(
-      Trainer<Mlp, Sgd.State> trainer,
-      Mlp model,
-      Dataset data,
-      int epochs,
-      PrintStream err,
-      Consumer<Epoch<Mlp>> report) {
-    Either<Divergence<Mlp>, Epoch<Mlp>> last =
-        trainer.epochs(model, data).take(epochs).peek(e -> e.peek(report)).last();
-    last.peekLeft(divergence -> err.println("error: " + divergence.message()));
-    return last;
+  /** {@return why a file operation failed: a file exception's message is often just the path} */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException file && file.getReason() != null) {
+      return file.getReason();
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
   }
 
   /** --init wins, then the given default values, then the random model. */

@@ -1,35 +1,51 @@
 package io.github.puregrad.demo;
 
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
-/** The demo's command line, parsed; every field but the mode is optional. */
+/**
+ * The demo's command line, parsed; every field but the mode is optional.
+ *
+ * @param stopAfter stop after this many steps (epochs), as if interrupted; the run keeps its length
+ * @param save where to write the run's state when it stops
+ * @param resume a saved run to continue
+ */
 record Options(
     String mode,
     Option<Path> init,
     Option<Long> seed,
     Option<Path> data,
     Option<Integer> epochs,
-    Option<Double> lr) {
+    Option<Double> lr,
+    Option<Integer> stopAfter,
+    Option<Path> save,
+    Option<Path> resume) {
 
   private static final List<String> NAMES =
-      List.of("--init", "--seed", "--data", "--epochs", "--lr");
+      List.of(
+          "--init", "--seed", "--data", "--epochs", "--lr", "--stop-after", "--save", "--resume");
+
+  /** What a resumed run takes from its file; giving one of these again is an error. */
+  private static final List<String> SAVED = List.of("--init", "--seed", "--epochs", "--lr");
 
   /** {@return the options in {@code args}, or what is wrong with them} */
   static Either<String, Options> parse(List<String> args) {
-    Options options =
-        new Options(
-            "seed", Option.none(), Option.none(), Option.none(), Option.none(), Option.none());
+    String mode = "seed";
     List<String> rest = args;
     if (!rest.isEmpty() && !rest.head().startsWith("--")) {
       if (!rest.head().equals("seed") && !rest.head().equals("moons")) {
         return Either.left("unknown mode '" + rest.head() + "', expected seed or moons");
       }
-      options = options.withMode(rest.head());
+      mode = rest.head();
       rest = rest.tail();
     }
+    Map<String, String> values = LinkedHashMap.empty();
     while (!rest.isEmpty()) {
       String name = rest.head();
       if (!NAMES.contains(name)) {
@@ -41,41 +57,62 @@ record Options(
       if (rest.size() < 2) {
         return Either.left("option " + name + " needs a value");
       }
-      String value = rest.get(1);
+      values = values.put(name, rest.get(1));
       rest = rest.drop(2);
-      Either<String, Options> next = options.with(name, value);
-      if (next.isLeft()) {
-        return next;
-      }
-      options = next.get();
     }
-    return Either.right(options);
+    if (values.containsKey("--resume")) {
+      Option<String> clash = SAVED.find(values::containsKey);
+      if (clash.isDefined()) {
+        return Either.left(
+            clash.get() + " cannot be combined with --resume: the saved run fixes it");
+      }
+    }
+    return build(mode, values);
   }
 
-  private Either<String, Options> with(String name, String value) {
-    return switch (name) {
-      case "--init" ->
-          Either.right(new Options(mode, Option.some(Path.of(value)), seed, data, epochs, lr));
-      case "--data" ->
-          Either.right(new Options(mode, init, seed, Option.some(Path.of(value)), epochs, lr));
-      case "--seed" ->
-          parseLong(name, value)
-              .map(n -> new Options(mode, init, Option.some(n), data, epochs, lr));
-      case "--epochs" ->
-          parseLong(name, value)
-              .filterOrElse(
-                  n -> n >= 1 && n <= Integer.MAX_VALUE,
-                  n -> "--epochs expects a positive whole number, got " + value)
-              .map(n -> new Options(mode, init, seed, data, Option.some(n.intValue()), lr));
-      case "--lr" ->
-          parseDouble(name, value)
-              .map(x -> new Options(mode, init, seed, data, epochs, Option.some(x)));
-      default -> Either.left("unknown option '" + name + "'");
-    };
+  private static Either<String, Options> build(String mode, Map<String, String> values) {
+    Either<String, Option<Path>> init = get(values, "--init", Options::parsePath);
+    Either<String, Option<Long>> seed = get(values, "--seed", Options::parseLong);
+    Either<String, Option<Path>> data = get(values, "--data", Options::parsePath);
+    Either<String, Option<Integer>> epochs = get(values, "--epochs", Options::parseCount);
+    Either<String, Option<Double>> lr = get(values, "--lr", Options::parseRate);
+    Either<String, Option<Integer>> stopAfter = get(values, "--stop-after", Options::parseCount);
+    Either<String, Option<Path>> save = get(values, "--save", Options::parsePath);
+    Either<String, Option<Path>> resume = get(values, "--resume", Options::parsePath);
+    for (Either<String, ?> value : List.of(init, seed, data, epochs, lr, stopAfter, save, resume)) {
+      if (value.isLeft()) {
+        return Either.left(value.getLeft());
+      }
+    }
+    return Either.right(
+        new Options(
+            mode,
+            init.get(),
+            seed.get(),
+            data.get(),
+            epochs.get(),
+            lr.get(),
+            stopAfter.get(),
+            save.get(),
+            resume.get()));
   }
 
-  private Options withMode(String newMode) {
-    return new Options(newMode, init, seed, data, epochs, lr);
+  private static <T> Either<String, Option<T>> get(
+      Map<String, String> values,
+      String name,
+      BiFunction<String, String, Either<String, T>> parse) {
+    Option<String> value = values.get(name);
+    return value.isEmpty()
+        ? Either.right(Option.none())
+        : parse.apply(name, value.get()).map(Option::some);
+  }
+
+  private static Either<String, Path> parsePath(String name, String value) {
+    try {
+      return Either.right(Path.of(value));
+    } catch (InvalidPathException e) {
+      return Either.left(name + " expects a file name, got '" + value + "'");
+    }
   }
 
   private static Either<String, Long> parseLong(String name, String value) {
@@ -86,7 +123,15 @@ record Options(
     }
   }
 
-  private static Either<String, Double> parseDouble(String name, String value) {
+  private static Either<String, Integer> parseCount(String name, String value) {
+    return parseLong(name, value)
+        .filterOrElse(
+            n -> n >= 1 && n <= Integer.MAX_VALUE,
+            n -> name + " expects a positive whole number, got " + value)
+        .map(Long::intValue);
+  }
+
+  private static Either<String, Double> parseRate(String name, String value) {
     try {
       double x = Double.parseDouble(value);
       if (Double.isFinite(x) && x > 0) {

@@ -25,13 +25,6 @@ import java.util.function.DoubleBinaryOperator;
  * dependency); both run headless.
  */
 public final class Pictures {
-  static {
-    // the demo draws into files only; no window, no display needed
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private Pictures() {}
 
   /**

@@ -1,6 +1,5 @@
 package io.github.puregrad.optim;
 
-import io.github.puregrad.expr.Expr;
 import io.github.puregrad.nn.Model;
 import io.vavr.collection.Vector;
 import java.util.Objects;
@@ -63,31 +62,28 @@ public record Adam(
   }
 
   @Override
-  public <M extends Model<M>> Update<M, State> update(
-      M model, Vector<Double> gradients, State state) {
-    Objects.requireNonNull(model, "model is null");
+  public Moved<State> move(Vector<Double> values, Vector<Double> gradients, State state) {
+    Objects.requireNonNull(values, "values is null");
     Objects.requireNonNull(state, "state is null");
-    Vector<Expr.Leaf> parameters = model.parameters();
-    Sgd.requireGradients(gradients, parameters.size());
-    Sgd.State.requireSize(state.m(), parameters.size());
-    Sgd.State.requireSize(state.v(), parameters.size());
+    Sgd.requireGradients(gradients, values.size());
+    Sgd.State.requireSize(state.m(), values.size());
+    Sgd.State.requireSize(state.v(), values.size());
     double rate = learningRate.at(state.step());
     long t = state.step() + 1;
     double correction1 = 1 - Math.pow(beta1, (double) t);
     double correction2 = 1 - Math.pow(beta2, (double) t);
-    double[] m = new double[parameters.size()];
-    double[] v = new double[parameters.size()];
-    double[] values = new double[parameters.size()];
-    for (int i = 0; i < values.length; i++) {
-      double p = parameters.get(i).value();
+    double[] m = new double[values.size()];
+    double[] v = new double[values.size()];
+    double[] moved = new double[values.size()];
+    for (int i = 0; i < moved.length; i++) {
+      double p = values.get(i);
       double g = gradients.get(i);
       m[i] = beta1 * state.m().get(i) + (1 - beta1) * g;
       v[i] = beta2 * state.v().get(i) + (1 - beta2) * g * g;
       double adam = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon);
-      values[i] = p - rate * adam - rate * weightDecay * p;
+      moved[i] = p - rate * adam - rate * weightDecay * p;
     }
-    return new Update<>(
-        model.withValues(Vector.ofAll(values)), new State(t, Vector.ofAll(m), Vector.ofAll(v)));
+    return new Moved<>(Vector.ofAll(moved), new State(t, Vector.ofAll(m), Vector.ofAll(v)));
   }
 
   private static void requireIn(double beta, String name) {

@@ -1,5 +1,6 @@
 package io.github.puregrad.optim;
 
+import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.nn.Model;
 import io.vavr.collection.Vector;
@@ -29,6 +30,18 @@ public interface Optimizer<S> {
   S init(Model<?> model);
 
   /**
+   * {@return the parameter values moved one step against their gradients, and the next state}: the
+   * update as numbers, without building a model, so a caller can see a value that is not finite
+   * before a model refuses it
+   *
+   * @param values the parameters' values, in the order of {@link Model#parameters()}
+   * @param gradients d loss / d parameter, one per value
+   * @throws IllegalArgumentException if the state or the number of gradients does not fit the
+   *     values
+   */
+  Moved<S> move(Vector<Double> values, Vector<Double> gradients, S state);
+
+  /**
    * {@return {@code model} moved one step against its gradients, and the next state}
    *
    * @param gradients d loss / d parameter, one per parameter in the order of {@link
@@ -36,7 +49,11 @@ public interface Optimizer<S> {
    * @throws IllegalArgumentException if the state or the number of gradients does not fit the
    *     model, or a new parameter value would not be finite
    */
-  <M extends Model<M>> Update<M, S> update(M model, Vector<Double> gradients, S state);
+  default <M extends Model<M>> Update<M, S> update(M model, Vector<Double> gradients, S state) {
+    Objects.requireNonNull(model, "model is null");
+    Moved<S> moved = move(model.parameters().map(Expr.Leaf::value), gradients, state);
+    return new Update<>(model.withValues(moved.values()), moved.state());
+  }
 
   /**
    * {@return {@code model} moved one step against its gradients, and the next state}: {@link
@@ -62,6 +79,20 @@ public interface Optimizer<S> {
   record Update<M, S>(M model, S state) {
     public Update {
       Objects.requireNonNull(model, "model is null");
+      Objects.requireNonNull(state, "state is null");
+    }
+  }
+
+  /**
+   * The result of one {@link #move}: new values, possibly not finite, and the next state.
+   *
+   * @param values one per parameter, in the order of {@link Model#parameters()}
+   * @param state the state for the next update
+   * @param <S> the state type
+   */
+  record Moved<S>(Vector<Double> values, S state) {
+    public Moved {
+      Objects.requireNonNull(values, "values is null");
       Objects.requireNonNull(state, "state is null");
     }
   }

@@ -1,6 +1,5 @@
 package io.github.puregrad.optim;
 
-import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.nn.Model;
 import io.vavr.collection.Vector;
@@ -57,21 +56,20 @@ public record Sgd(Schedule learningRate, double momentum) implements Optimizer<S
   }
 
   @Override
-  public <M extends Model<M>> Update<M, State> update(
-      M model, Vector<Double> gradients, State state) {
-    Objects.requireNonNull(model, "model is null");
+  public Moved<State> move(Vector<Double> values, Vector<Double> gradients, State state) {
+    Objects.requireNonNull(values, "values is null");
     Objects.requireNonNull(state, "state is null");
-    Vector<Expr.Leaf> parameters = model.parameters();
-    requireGradients(gradients, parameters.size());
+    requireGradients(gradients, values.size());
     double rate = learningRate.at(state.step());
     if (momentum == 0) {
-      Vector<Double> values = parameters.zipWith(gradients, (p, g) -> p.value() - rate * g);
-      return new Update<>(model.withValues(values), new State(state.step() + 1, Vector.empty()));
+      return new Moved<>(
+          values.zipWith(gradients, (p, g) -> p - rate * g),
+          new State(state.step() + 1, Vector.empty()));
     }
-    State.requireSize(state.velocity(), parameters.size());
+    State.requireSize(state.velocity(), values.size());
     Vector<Double> velocity = state.velocity().zipWith(gradients, (v, g) -> momentum * v + g);
-    Vector<Double> values = parameters.zipWith(velocity, (p, v) -> p.value() - rate * v);
-    return new Update<>(model.withValues(values), new State(state.step() + 1, velocity));
+    return new Moved<>(
+        values.zipWith(velocity, (p, v) -> p - rate * v), new State(state.step() + 1, velocity));
   }
 
   /** Checks that there is one gradient per parameter (for every optimizer of this package). */

@@ -16,7 +16,7 @@ import io.vavr.control.Option;
  * metrics, one gradient per parameter, and the tapes to replay at the next step.
  *
  * <pre>{@code
- * Either<String, Pass> pass = Pass.of(objective, config, model, batch, Vector.empty());
+ * Either<Divergence.Reason, Pass> pass = Pass.of(objective, config, model, batch, Vector.empty());
  * pass.get().gradients();   // in the order of model.parameters()
  * }</pre>
  *
@@ -38,7 +38,7 @@ record Pass(
    *
    * @param tapes the tapes of the previous pass over the same batch, or empty
    */
-  static <M extends Model<M>> Either<String, Pass> of(
+  static <M extends Model<M>> Either<Divergence.Reason, Pass> of(
       Objective<? super M> objective,
       TrainConfig config,
       M model,
@@ -48,7 +48,7 @@ record Pass(
       Evaluation evaluation = objective.evaluate(model, batch);
       double loss = evaluation.loss().value();
       if (!Double.isFinite(loss)) {
-        return Either.left("loss is " + loss);
+        return Either.left(new Divergence.Reason.Loss(loss));
       }
       Part part = part(evaluation, model.parameters(), config.tape(), previous(tapes, 0));
       return Either.right(
@@ -67,7 +67,7 @@ record Pass(
    * thread), the values and gradients added in chunk order, and the chain rule through {@code
    * total} applied once: d loss/d p = ∂ total/∂ p + ∂ total/∂ sum · Σ_c d sum_c/d p.
    */
-  private static <M extends Model<M>> Either<String, Pass> parallel(
+  private static <M extends Model<M>> Either<Divergence.Reason, Pass> parallel(
       Objective.Separable<? super M> objective,
       TrainConfig config,
       M model,
@@ -90,13 +90,13 @@ record Pass(
       metricSums = metricSums.merge(parts[c].metrics, Double::sum);
     }
     if (!Double.isFinite(sum)) {
-      return Either.left("loss is " + sum);
+      return Either.left(new Divergence.Reason.Loss(sum));
     }
     Expr.Leaf sumLeaf = Expr.of(sum, "sum");
     Expr total = objective.total(model, sumLeaf, batch.size());
     double loss = total.value();
     if (!Double.isFinite(loss)) {
-      return Either.left("loss is " + loss);
+      return Either.left(new Divergence.Reason.Loss(loss));
     }
     Gradients outer = Autodiff.backward(total);
     double bySum = outer.get(sumLeaf);

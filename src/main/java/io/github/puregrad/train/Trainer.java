@@ -13,6 +13,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Training as a fold of {@link #step} over batches, exposed as a lazy stream of {@link Epoch}s.
@@ -22,6 +25,7 @@ import java.util.SplittableRandom;
  *     Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
  * Either<Divergence<Mlp>, Epoch<Mlp>> last = trainer.fit(model, Dataset.lecture(), 20);
  * Mlp trained = last.get().next();
+ * trainer.fit(model, Dataset.lecture(), 100_000, epoch -> log(epoch.loss()));  // constant memory
  * }</pre>
  *
  * <p>Nothing is mutated: each step builds a new loss graph, new gradients, a new model and a new
@@ -67,19 +71,28 @@ public record Trainer<M extends Model<M>, S>(
    * <p>With {@link TrainConfig#tape()} this traces a tape at every call, as there is none to
    * replay: the results are the same, the saving comes with {@link #epochs}.
    *
-   * @return the new model, state and the loss before the update; or why the step failed
+   * @return the new model, state and the loss before the update; or the {@link Divergence} (epoch
+   *     0, step 0, {@code lastGood} being {@code model}) when the loss, a gradient or a new
+   *     parameter is not finite
+   * @throws IllegalArgumentException if the batch is empty, or the optimizer refuses the state
    */
-  public Either<String, Step<M, S>> step(M model, S state, Dataset batch) {
+  public Either<Divergence<M>, Step<M, S>> step(M model, S state, Dataset batch) {
     Objects.requireNonNull(model, "model is null");
     Objects.requireNonNull(state, "state is null");
     Objects.requireNonNull(batch, "batch is null");
-    return step(model, state, batch, Vector.empty()).map(Traced::step);
+    return step(model, state, batch, Vector.empty())
+        .mapLeft(reason -> new Divergence<>(0, 0, reason, model, model))
+        .map(Traced::step);
   }
 
   /** {@link #step}, replaying {@code tapes} if they fit; returns the tapes for the next step. */
-  private Either<String, Traced<M, S>> step(
+  private Either<Divergence.Reason, Traced<M, S>> step(
       M model, S state, Dataset batch, Vector<Option<Tape>> tapes) {
-    Either<String, Pass> result = Pass.of(objective, config, model, batch, tapes);
+    if (batch.size() == 0) {
+      // a sum over no examples has no gradient to split over threads, nor a mean
+      throw new IllegalArgumentException("expected a batch of at least 1 example, got 0");
+    }
+    Either<Divergence.Reason, Pass> result = Pass.of(objective, config, model, batch, tapes);
     if (result.isLeft()) {
       return Either.left(result.getLeft());
     }
@@ -88,20 +101,29 @@ public record Trainer<M extends Model<M>, S>(
     for (int i = 0; i < parameters.size(); i++) {
       double gradient = pass.gradients().get(i);
       if (!Double.isFinite(gradient)) {
-        return Either.left(
-            "gradient of parameter " + i + " " + describe(parameters.get(i)) + "is " + gradient);
+        return Either.left(new Divergence.Reason.Gradient(i, parameters.get(i).label(), gradient));
       }
     }
-    // a parameter that overflows is refused by its leaf; that is divergence too, not a crash
-    Optimizer.Update<M, S> update;
-    try {
-      update = optimizer.update(model, pass.gradients(), state);
-    } catch (IllegalArgumentException e) {
-      return Either.left("update failed: " + e.getMessage());
+    // an optimizer's IllegalArgumentException (a state of the wrong size) is a bug: let it through
+    Optimizer.Moved<S> moved =
+        optimizer.move(parameters.map(Expr.Leaf::value), pass.gradients(), state);
+    for (int i = 0; i < parameters.size(); i++) {
+      double value = moved.values().get(i);
+      if (!Double.isFinite(value)) {
+        return Either.left(new Divergence.Reason.Parameter(i, parameters.get(i).label(), value));
+      }
     }
     return Either.right(
         new Traced<>(
-            new Step<>(update.model(), update.state(), pass.loss(), pass.metrics()), pass.tapes()));
+            new Step<>(
+                model.withValues(moved.values()), moved.state(), pass.loss(), pass.metrics()),
+            pass.tapes()));
+  }
+
+  /** {@return the checkpoint before the first epoch of training {@code model}} */
+  public Checkpoint<M, S> start(M model) {
+    Objects.requireNonNull(model, "model is null");
+    return new Checkpoint<>(0, model, optimizer.init(model), model);
   }
 
   /**
@@ -109,43 +131,124 @@ public record Trainer<M extends Model<M>, S>(
    * ends after a {@link Divergence} and otherwise goes on forever}
    *
    * <p>The first epoch is computed when the stream is built (a Vavr stream's head is strict), each
-   * later one when it is first reached.
+   * later one when it is first reached. The stream is memoized: <b>while anything holds its head,
+   * every epoch reached so far stays in memory</b> (about 16 KB an epoch for the lecture net), so a
+   * long run through a stream held in a variable runs out of memory. For long runs use {@link
+   * #fit(Model, Dataset, int, Consumer)} or {@link #run}, which hold one epoch at a time.
    */
   public Stream<Either<Divergence<M>, Epoch<M>>> epochs(M model, Dataset data) {
-    Objects.requireNonNull(model, "model is null");
+    return epochs(start(model), data);
+  }
+
+  /**
+   * {@return the epochs from {@code from} on, as {@link #epochs(Model, Dataset)}: a run resumed
+   * from a checkpoint}
+   */
+  public Stream<Either<Divergence<M>, Epoch<M>>> epochs(Checkpoint<M, S> from, Dataset data) {
+    Objects.requireNonNull(from, "from is null");
+    requireData(data);
+    return epochs(from, data, Vector.empty());
+  }
+
+  /**
+   * {@return the last of {@code count} epochs, or the divergence that ended training first}; holds
+   * one epoch at a time, so any number of epochs runs in constant memory
+   */
+  public Either<Divergence<M>, Epoch<M>> fit(M model, Dataset data, int count) {
+    return fit(model, data, count, epoch -> {});
+  }
+
+  /**
+   * {@return the last of {@code count} epochs, or the divergence that ended training first},
+   * handing each epoch to {@code onEpoch} as it ends: the way to watch a long run without keeping
+   * it
+   */
+  public Either<Divergence<M>, Epoch<M>> fit(
+      M model, Dataset data, int count, Consumer<? super Epoch<M>> onEpoch) {
+    if (count < 1) {
+      throw new IllegalArgumentException("expected at least 1 epoch, got " + count);
+    }
+    Objects.requireNonNull(onEpoch, "onEpoch is null");
+    // the last epoch only, never a list of them
+    AtomicReference<@Nullable Epoch<M>> last = new AtomicReference<>();
+    return run(
+            start(model),
+            data,
+            count,
+            epoch -> {
+              last.set(epoch);
+              onEpoch.accept(epoch);
+            })
+        .map(end -> Objects.requireNonNull(last.get(), "no epoch ran"));
+  }
+
+  /**
+   * Runs the epochs from {@code from.epoch()} up to, not including, {@code until}, handing each to
+   * {@code onEpoch}; in constant memory, like {@link #fit(Model, Dataset, int, Consumer)}.
+   *
+   * <p>Running to epoch k, then from the returned checkpoint to n, gives the same numbers to the
+   * last bit as running to n at once: a checkpoint holds all a run depends on.
+   *
+   * @return the checkpoint at {@code until} ({@code from} itself if it is already there), or the
+   *     divergence that ended training first
+   */
+  public Either<Divergence<M>, Checkpoint<M, S>> run(
+      Checkpoint<M, S> from, Dataset data, int until, Consumer<? super Epoch<M>> onEpoch) {
+    Objects.requireNonNull(from, "from is null");
+    Objects.requireNonNull(onEpoch, "onEpoch is null");
+    requireData(data);
+    Checkpoint<M, S> at = from;
+    Vector<Option<Tape>> tapes = Vector.empty();
+    while (at.epoch() < until) {
+      Either<Divergence<M>, Advance<M, S>> next = advance(at, data, tapes);
+      if (next.isLeft()) {
+        return Either.left(next.getLeft());
+      }
+      onEpoch.accept(next.get().epoch());
+      at = next.get().next();
+      tapes = next.get().tapes();
+    }
+    return Either.right(at);
+  }
+
+  private static void requireData(Dataset data) {
     Objects.requireNonNull(data, "data is null");
     if (data.size() == 0) {
       throw new IllegalArgumentException("expected at least 1 example, got 0");
     }
-    return epochs(0, model, optimizer.init(model), model, data, Vector.empty());
-  }
-
-  /** {@return the last of {@code count} epochs, or the divergence that ended training first} */
-  public Either<Divergence<M>, Epoch<M>> fit(M model, Dataset data, int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("expected at least 1 epoch, got " + count);
-    }
-    return epochs(model, data).take(count).last();
   }
 
   private Stream<Either<Divergence<M>, Epoch<M>>> epochs(
-      int index, M model, S state, M lastGood, Dataset data, Vector<Option<Tape>> tapes) {
+      Checkpoint<M, S> at, Dataset data, Vector<Option<Tape>> tapes) {
+    Either<Divergence<M>, Advance<M, S>> next = advance(at, data, tapes);
+    if (next.isLeft()) {
+      return Stream.of(Either.left(next.getLeft()));
+    }
+    Advance<M, S> advance = next.get();
+    return Stream.cons(
+        Either.right(advance.epoch()), () -> epochs(advance.next(), data, advance.tapes()));
+  }
+
+  /** One epoch from {@code at}: its batches in order, each a {@link #step}. */
+  private Either<Divergence<M>, Advance<M, S>> advance(
+      Checkpoint<M, S> at, Dataset data, Vector<Option<Tape>> tapes) {
+    int index = at.epoch();
     Vector<Dataset> batches =
         config.batchSize().isPresent()
             ? data.shuffle(new SplittableRandom(config.seed() ^ mix(index)))
                 .batches(config.batchSize().getAsInt())
             : Vector.of(data);
-    M current = model;
-    M good = lastGood;
-    S currentState = state;
+    M current = at.model();
+    M good = at.lastGood();
+    S currentState = at.state();
     Vector<Option<Tape>> currentTapes = tapes; // only with config.tape(), which means full batch
     double lossSum = 0;
     Map<String, Double> metricSums = LinkedHashMap.empty();
     for (int b = 0; b < batches.size(); b++) {
-      Either<String, Traced<M, S>> traced =
+      Either<Divergence.Reason, Traced<M, S>> traced =
           step(current, currentState, batches.get(b), currentTapes);
       if (traced.isLeft()) {
-        return Stream.of(Either.left(new Divergence<>(index, b, traced.getLeft(), current, good)));
+        return Either.left(new Divergence<>(index, b, traced.getLeft(), current, good));
       }
       Step<M, S> step = traced.get().step();
       currentTapes = traced.get().tapes();
@@ -157,25 +260,21 @@ public record Trainer<M extends Model<M>, S>(
     }
     int n = batches.size();
     Epoch<M> epoch =
-        new Epoch<>(index, model, lossSum / n, metricSums.mapValues(s -> s / n), current);
-    M next = current;
-    M nextGood = good;
-    S nextState = currentState;
-    Vector<Option<Tape>> nextTapes = currentTapes;
-    return Stream.cons(
-        Either.right(epoch), () -> epochs(index + 1, next, nextState, nextGood, data, nextTapes));
+        new Epoch<>(index, at.model(), lossSum / n, metricSums.mapValues(s -> s / n), current);
+    return Either.right(
+        new Advance<>(
+            epoch, new Checkpoint<>(index + 1, current, currentState, good), currentTapes));
   }
 
   private static long mix(int index) {
     return (index + 1) * 0x9E3779B97F4A7C15L; // spreads epoch numbers over the seed's bits
   }
 
-  private static String describe(Expr.Leaf parameter) {
-    return parameter.label().isEmpty() ? "" : "(" + parameter.label() + ") ";
-  }
-
   /** A step and the tapes that computed its gradients, for the next step over the same batch. */
   private record Traced<M, S>(Step<M, S> step, Vector<Option<Tape>> tapes) {}
+
+  /** An epoch, the checkpoint after it, and the tapes to replay in the next. */
+  private record Advance<M, S>(Epoch<M> epoch, Checkpoint<M, S> next, Vector<Option<Tape>> tapes) {}
 
   /**
    * The result of one {@link #step}.

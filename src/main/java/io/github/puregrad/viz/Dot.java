@@ -44,35 +44,39 @@ public final class Dot {
 
   private static String render(Labels labels) {
     Graph graph = labels.graph();
-    StringBuilder out = new StringBuilder(64 + 96 * graph.size());
+    long nodes = graph.size();
+    StringBuilder out = new StringBuilder(Labels.capacity(nodes, 45));
     out.append("digraph puregrad {\n");
     out.append("  graph [rankdir=LR];\n");
     out.append("  node [fontname=\"Helvetica\", fontsize=11];\n");
+    StringBuilder part = new StringBuilder();
     for (int p = 0; p < graph.size(); p++) {
+      part.setLength(0);
       String value = Labels.valueName(p);
-      out.append("  ").append(value).append(" [shape=record, label=\"{ ");
+      part.append("  ").append(value).append(" [shape=record, label=\"{ ");
       String[] fields = labels.fields(p);
       for (int f = 0; f < fields.length; f++) {
-        out.append(f == 0 ? "" : " | ").append(recordField(fields[f]));
+        part.append(f == 0 ? "" : " | ").append(recordField(fields[f]));
       }
-      out.append(" }\"];\n");
+      part.append(" }\"];\n");
       Expr node = graph.node(p);
       if (node.arity() > 0) {
         String op = Labels.opName(p);
-        out.append("  ")
+        part.append("  ")
             .append(op)
             .append(" [shape=ellipse, height=0.3, label=\"")
             .append(quoted(node.symbol()))
             .append("\"];\n");
-        out.append("  ").append(op).append(" -> ").append(value).append(";\n");
+        part.append("  ").append(op).append(" -> ").append(value).append(";\n");
         for (int k = 0; k < node.arity(); k++) {
-          out.append("  ")
+          part.append("  ")
               .append(Labels.valueName(graph.operandPosition(p, k)))
               .append(" -> ")
               .append(op)
               .append(";\n");
         }
       }
+      Labels.append(out, part, nodes, Labels.MAX_TEXT - 2);
     }
     return out.append("}\n").toString();
   }
@@ -80,17 +84,30 @@ public final class Dot {
   /** A record field: besides the quoting, braces, bars and angle brackets are structure. */
   private static String recordField(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ("{}|<>\"\\".indexOf(c) >= 0) {
-        out.append('\\');
-      }
-      out.append(c == '\n' ? ' ' : c);
-    }
+    text.codePoints()
+        .map(Labels::visible)
+        .forEach(
+            c -> {
+              if ("{}|<>\"\\".indexOf(c) >= 0) {
+                out.append('\\');
+              }
+              out.appendCodePoint(c);
+            });
     return out.toString();
   }
 
+  /** A quoted string: quotes and backslashes escaped, control characters made visible. */
   private static String quoted(String text) {
-    return text.replace("\\", "\\\\").replace("\"", "\\\"").replace('\n', ' ');
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .map(Labels::visible)
+        .forEach(
+            c -> {
+              if (c == '"' || c == '\\') {
+                out.append('\\');
+              }
+              out.appendCodePoint(c);
+            });
+    return out.toString();
   }
 }

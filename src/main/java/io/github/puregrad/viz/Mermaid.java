@@ -40,11 +40,14 @@ public final class Mermaid {
 
   private static String render(Labels labels) {
     Graph graph = labels.graph();
-    StringBuilder out = new StringBuilder(16 + 80 * graph.size());
+    long nodes = graph.size();
+    StringBuilder out = new StringBuilder(Labels.capacity(nodes, 24));
     out.append("flowchart LR\n");
+    StringBuilder part = new StringBuilder();
     for (int p = 0; p < graph.size(); p++) {
+      part.setLength(0);
       String value = Labels.valueName(p);
-      out.append("  ")
+      part.append("  ")
           .append(value)
           .append("[\"")
           .append(text(String.join(" | ", labels.fields(p))))
@@ -52,34 +55,42 @@ public final class Mermaid {
       Expr node = graph.node(p);
       if (node.arity() > 0) {
         String op = Labels.opName(p);
-        out.append("  ").append(op).append("((\"").append(text(node.symbol())).append("\"))\n");
+        part.append("  ").append(op).append("((\"").append(text(node.symbol())).append("\"))\n");
         for (int k = 0; k < node.arity(); k++) {
-          out.append("  ")
+          part.append("  ")
               .append(Labels.valueName(graph.operandPosition(p, k)))
               .append(" --> ")
               .append(op)
               .append('\n');
         }
-        out.append("  ").append(op).append(" --> ").append(value).append('\n');
+        part.append("  ").append(op).append(" --> ").append(value).append('\n');
       }
+      Labels.append(out, part, nodes, Labels.MAX_TEXT);
     }
     return out.toString();
   }
 
-  /** Mermaid's entity codes for what would end or confuse a quoted label. */
+  /**
+   * Mermaid's entity codes for what would end or confuse a quoted label: quotes, the entity mark,
+   * angle brackets (HTML) and the backtick (a label starting with one is read as Markdown); control
+   * characters become visible pictures.
+   */
   private static String text(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      switch (c) {
-        case '"' -> out.append("#quot;");
-        case '#' -> out.append("#35;");
-        case '<' -> out.append("#lt;");
-        case '>' -> out.append("#gt;");
-        case '\n' -> out.append(' ');
-        default -> out.append(c);
-      }
-    }
+    raw.codePoints()
+        .map(Labels::visible)
+        .forEach(
+            c -> {
+              switch (c) {
+                case '"' -> out.append("#quot;");
+                case '#' -> out.append("#35;");
+                case '<' -> out.append("#lt;");
+                case '>' -> out.append("#gt;");
+                case '`' -> out.append("#96;");
+                case '&' -> out.append("#amp;");
+                default -> out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 }

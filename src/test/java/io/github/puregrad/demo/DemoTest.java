@@ -17,16 +17,22 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoTest {
 
   /** The exit code and what was printed to each stream. */
-  private record Run(int code, List<String> out, String err) {}
+  record Run(int code, List<String> out, String err) {}
 
   private static Run run(String... args) {
+    return run(Path.of("target", "puregrad"), args);
+  }
+
+  /** {@return the demo's run with {@code args}, drawing its pictures into {@code pictures}} */
+  static Run run(Path pictures, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Demo.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            pictures);
     String text = out.toString(StandardCharsets.UTF_8);
     return new Run(
         code,

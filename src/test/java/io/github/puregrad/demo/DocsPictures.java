@@ -34,6 +34,9 @@ final class DocsPictures {
   private DocsPictures() {}
 
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // files only, as Demo.main
+    }
     Path dir = Path.of(args.length > 0 ? args[0] : "docs/images");
     Gradients neuron = Pictures.neuron();
     Graphviz graphviz = Graphviz.installed();

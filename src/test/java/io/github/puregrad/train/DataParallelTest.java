@@ -206,7 +206,7 @@ class DataParallelTest {
       Trainer<Mlp, Sgd.State> trainer =
           new Trainer<>(logOfWeight, Sgd.of(Schedule.constant(0.5)), threads(2));
       Divergence<Mlp> divergence = trainer.fit(start, Dataset.lecture(), 10).getLeft();
-      assertThat(divergence.reason()).isEqualTo("loss is NaN");
+      assertThat(divergence.reason()).isEqualTo(new Divergence.Reason.Loss(Double.NaN));
       assertThat(divergence.epoch()).isEqualTo(2);
     }
 
