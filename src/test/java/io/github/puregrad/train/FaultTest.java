@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puregrad.data.Dataset;
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.nn.Model;
 import io.github.puregrad.optim.Optimizer;
@@ -78,6 +80,33 @@ class FaultTest {
       assertThatThrownBy(() -> trainer.step(model, trainer.optimizer().init(model), empty))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected a batch of at least 1 example, got 0");
+    }
+  }
+
+  @Nested
+  class HiddenNaN {
+    /**
+     * A ReLU network whose first hidden neuron computes 2·1e308 + 2·(-1e308) on every row: Infinity
+     * - Infinity = NaN before a ReLU. relu(NaN) is NaN (as PyTorch), so the loss is NaN and
+     * training stops at once with the start model; when relu(NaN) was 0 the neuron looked dead and
+     * all 20 epochs trained on with a finite loss.
+     */
+    @Test
+    void shouldStopTrainingWhenANaNHidesBehindAReLU() {
+      Dataset data =
+          Dataset.of(
+              new double[][] {{2.0, 2.0, -1.0}, {2.0, 2.0, 0.5}, {2.0, 2.0, 1.0}},
+              new double[] {1.0, -1.0, 1.0});
+      Mlp start =
+          Mlp.of(3, List.of(4, 4, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(1));
+      Vector<Double> values = start.parameters().map(Expr.Leaf::value).update(0, 1e308);
+      Mlp model = start.withValues(values.update(1, -1e308));
+      Trainer<Mlp, Sgd.State> trainer =
+          Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.01)));
+      Divergence<Mlp> divergence = trainer.fit(model, data, 20).getLeft();
+      assertThat(divergence.reason()).isInstanceOf(Divergence.Reason.Loss.class);
+      assertThat(((Divergence.Reason.Loss) divergence.reason()).value()).isNaN();
+      assertThat(divergence.lastGood()).isSameAs(model);
     }
   }
 }
