@@ -34,14 +34,11 @@ public final class Autodiff {
       // every user of node p comes after it, so grads[p] is complete here: the chain rule,
       // d out/d operand += d out/d node * d node/d operand, adds up a node used twice
       Expr node = graph.node(p);
-      if (node instanceof Expr.Binary b) { // type checks on final records: no megamorphic call
-        double x = b.left().value();
-        double y = b.right().value();
-        grads[graph.operandPosition(p, 0)] += grads[p] * b.op().partial(0, x, y, b.value());
-        grads[graph.operandPosition(p, 1)] += grads[p] * b.op().partial(1, x, y, b.value());
+      if (node instanceof Expr.Binary b) { // a call on a final record, not a megamorphic one
+        grads[graph.operandPosition(p, 0)] += grads[p] * b.partial(0);
+        grads[graph.operandPosition(p, 1)] += grads[p] * b.partial(1);
       } else if (node instanceof Expr.Unary u) {
-        grads[graph.operandPosition(p, 0)] +=
-            grads[p] * u.op().partial(u.operand().value(), u.value());
+        grads[graph.operandPosition(p, 0)] += grads[p] * u.partial(0);
       }
     }
     return new Gradients(graph, grads);

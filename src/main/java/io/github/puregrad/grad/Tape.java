@@ -105,8 +105,8 @@ public final class Tape {
     double[] traced = new double[n];
     for (int p = 0; p < n; p++) {
       Expr node = graph.node(p);
-      left[p] = node.arity() > 0 ? graph.operandPosition(p, 0) : -1;
-      right[p] = node.arity() > 1 ? graph.operandPosition(p, 1) : -1;
+      left[p] = node instanceof Expr.Leaf ? -1 : graph.operandPosition(p, 0);
+      right[p] = node instanceof Expr.Binary ? graph.operandPosition(p, 1) : -1;
       if (node instanceof Expr.Binary b) {
         binary[p] = b.op();
         code[p] = b.op() == BinaryOp.ADD ? ADD : b.op() == BinaryOp.MUL ? MUL : BINARY;

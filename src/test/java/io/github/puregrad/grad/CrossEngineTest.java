@@ -1,7 +1,6 @@
 package io.github.puregrad.grad;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.github.puregrad.check.ExprGenerator;
 import io.github.puregrad.expr.Expr;
@@ -33,14 +32,8 @@ class CrossEngineTest {
 
   /** Same class of number (NaN, +Infinity, -Infinity, finite), finite ones within 1e-9. */
   private static void assertAgrees(double actual, double eager, String what) {
-    if (Double.isNaN(eager)) {
-      assertThat(actual).as(what).isNaN();
-    } else if (Double.isInfinite(eager)) {
-      assertThat(actual).as(what).isEqualTo(eager);
-    } else {
-      // 1e-12 absolute near 0: x/x - 1 cancels to 0 in one order and to 1e-17 in another
-      assertThat(actual).as(what).isCloseTo(eager, within(1e-9 * Math.max(Math.abs(eager), 1e-3)));
-    }
+    // 1e-12 absolute near 0: x/x - 1 cancels to 0 in one order and to 1e-17 in another
+    EnginesTest.assertMatches(actual, eager, 1e-9 * Math.max(Math.abs(eager), 1e-3), what);
   }
 
   @Nested

@@ -25,12 +25,17 @@ class EnginesTest {
 
   /** NaN as NaN, an infinity as itself, a finite number within 1e-9 relative. */
   static void assertMatches(double actual, double expected, String what) {
+    assertMatches(actual, expected, 1e-9 * Math.abs(expected), what);
+  }
+
+  /** NaN as NaN, an infinity as itself, a finite number within {@code tolerance}. */
+  static void assertMatches(double actual, double expected, double tolerance, String what) {
     if (Double.isNaN(expected)) {
       assertThat(actual).as(what).isNaN();
     } else if (Double.isInfinite(expected)) {
       assertThat(actual).as(what).isEqualTo(expected);
     } else {
-      assertThat(actual).as(what).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+      assertThat(actual).as(what).isCloseTo(expected, within(tolerance));
     }
   }
 
