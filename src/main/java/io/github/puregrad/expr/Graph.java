@@ -1,6 +1,7 @@
 package io.github.puregrad.expr;
 
 import io.vavr.collection.Vector;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -18,112 +19,116 @@ import java.util.Arrays;
  * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once. A graph that holds
  * two different nodes with one id (such as a leaf and its {@link Expr.Leaf#withValue} copy) is
  * rejected, since they could not get separate gradients.
+ *
+ * <p>How (decision 0044): one thread numbers the nodes it builds in order, so an operation's id is
+ * larger than its operands' and descending id is a reverse topological order. The walk files each
+ * node at its distance below the output's id, in pages, and reads the pages in order: no stack, no
+ * hashing. Leaves may be old (parameters) and are kept apart; when an operation's operand is not
+ * below it (nodes from other threads' id blocks, an old subgraph), the walk starts again by
+ * counting users (Kahn's algorithm).
  */
 public final class Graph {
-  private static final int MAX_ARITY = 2;
-  // Nodes are kept in chunks: no copying as the order grows, and no array so large that G1
-  // treats it as humongous (a humongous Object[] keeps a dead graph alive until a marking cycle).
-  private static final int CHUNK_BITS = 12;
-  private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+  private static final int BITS = 12;
+  private static final int PAGE = 1 << BITS;
+  private static final int MASK = PAGE - 1;
+  private static final long NEAR = 1 << 24; // distances filed in pages; the rest is kept apart
+  private static final int NONE = -1; // no operand; -2 - n: the kept-apart node n, until finish
 
-  private final Expr[][] chunks;
+  private final Expr[][] nodes; // by reverse position r = size - 1 - position, in pages
+  private final int[][] operands; // the reverse positions of node r's operands: 2r and 2r + 1
   private final int size;
-  private final int[] operands; // positions of node p's operands at MAX_ARITY * p + k; -1: none
-  private final IdIndex index;
+  private final long top; // the output's id
+  private final int[][] near; // by distance top - id: r + 1 of the node filed there, 0 if none
+  private final Numbers numbers; // id to number n of a node kept apart
+  private final int[] apartRs; // r of kept-apart node n
 
-  private Graph(Expr[][] chunks, int size, int[] operands, IdIndex index) {
-    this.chunks = chunks;
-    this.size = size;
-    this.operands = operands;
-    this.index = index;
+  private Graph(Walk walk) {
+    this.nodes = walk.nodes;
+    this.operands = walk.operands;
+    this.size = walk.count;
+    this.top = walk.top;
+    this.near = walk.near;
+    this.numbers = walk.numbers;
+    this.apartRs = walk.apartRs;
   }
 
   // -- static API
 
   /** {@return the graph of every node {@code output} depends on, itself included} */
   public static Graph of(Expr output) {
-    Expr[][] chunks = new Expr[16][];
-    chunks[0] = new Expr[1 << CHUNK_BITS];
-    int[] operandPositions = new int[MAX_ARITY << CHUNK_BITS];
-    IdIndex index = new IdIndex(1 << CHUNK_BITS);
-    int count = 0;
-
-    // Depth-first with an explicit stack. A frame holds a node, its operands (read once), the next
-    // operand to look at and the positions of the operands placed so
-    // far; a node is placed once all its operands are.
-    int capacity = 64;
-    Expr[] stack = new Expr[capacity];
-    Expr[] pending = new Expr[MAX_ARITY * capacity];
-    int[] arity = new int[capacity];
-    int[] next = new int[capacity];
-    int[] found = new int[MAX_ARITY * capacity];
-    int top = 0;
-    push(output, stack, pending, arity, next, 0);
-    while (top >= 0) {
-      int k = next[top];
-      if (k < arity[top]) {
-        next[top] = k + 1;
-        Expr operand = pending[MAX_ARITY * top + k];
-        int at = index.get(operand.id());
-        if (at >= 0) {
-          Expr seen = chunks[at >>> CHUNK_BITS][at & CHUNK_MASK];
-          if (seen != operand) {
-            requireSameNode(seen, operand);
-          }
-          found[MAX_ARITY * top + k] = at;
-        } else {
-          if (++top == stack.length) {
-            stack = Arrays.copyOf(stack, 2 * top);
-            pending = Arrays.copyOf(pending, 2 * MAX_ARITY * top);
-            arity = Arrays.copyOf(arity, 2 * top);
-            next = Arrays.copyOf(next, 2 * top);
-            found = Arrays.copyOf(found, 2 * MAX_ARITY * top);
-          }
-          push(operand, stack, pending, arity, next, top);
-        }
-      } else {
-        Expr node = stack[top];
-        int chunk = count >>> CHUNK_BITS;
-        if (chunk == chunks.length) {
-          chunks = Arrays.copyOf(chunks, 2 * chunk);
-        }
-        if (chunks[chunk] == null) {
-          chunks[chunk] = new Expr[1 << CHUNK_BITS];
-        }
-        if (MAX_ARITY * count == operandPositions.length) {
-          operandPositions = Arrays.copyOf(operandPositions, 2 * operandPositions.length);
-        }
-        chunks[chunk][count & CHUNK_MASK] = node;
-        int n = arity[top];
-        operandPositions[MAX_ARITY * count] = n > 0 ? found[MAX_ARITY * top] : -1;
-        operandPositions[MAX_ARITY * count + 1] = n > 1 ? found[MAX_ARITY * top + 1] : -1;
-        index.put(node.id(), count);
-        top--; // the stack dies with this call, so popped slots need not be cleared
-        if (top >= 0) {
-          found[MAX_ARITY * top + next[top] - 1] = count;
-        }
-        count++;
-      }
-    }
-    return new Graph(chunks, count, operandPositions, index);
+    Walk walk = new Walk(output.id());
+    return new Graph(walk.byId(output) ? walk.finish() : new Walk(output.id()).byUsers(output));
   }
 
-  private static void push(
-      Expr node, Expr[] stack, Expr[] pending, int[] arity, int[] next, int top) {
-    stack[top] = node;
-    next[top] = 0;
-    // Type checks on the three final records rather than a megamorphic call per operand. Slots
-    // past a node's arity are never read.
-    if (node instanceof Expr.Binary b) {
-      pending[MAX_ARITY * top] = b.left();
-      pending[MAX_ARITY * top + 1] = b.right();
-      arity[top] = 2;
-    } else if (node instanceof Expr.Unary u) {
-      pending[MAX_ARITY * top] = u.operand();
-      arity[top] = 1;
-    } else {
-      arity[top] = 0;
+  /** {@return whether {@code output}'s graph is walked by id, without counting users: for tests} */
+  static boolean walksById(Expr output) {
+    return new Walk(output.id()).byId(output);
+  }
+
+  // -- non-static API
+
+  /** {@return the number of distinct nodes} */
+  public int size() {
+    return size;
+  }
+
+  /** {@return the node at {@code position} in topological order} */
+  public Expr node(int position) {
+    if (position < 0 || position >= size) {
+      throw new IndexOutOfBoundsException("position " + position + ": expected 0 to " + (size - 1));
     }
+    int r = size - 1 - position;
+    return nodes[r >>> BITS][r & MASK];
+  }
+
+  /** {@return the expression this graph was built from: the last node} */
+  public Expr output() {
+    return nodes[0][0];
+  }
+
+  /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
+  public int positionOf(Expr node) {
+    long d = top - node.id();
+    int r = -1;
+    if (d >= 0 && d < (long) near.length << BITS && near[(int) (d >>> BITS)] != null) {
+      r = near[(int) (d >>> BITS)][(int) d & MASK] - 1;
+    }
+    if (r < 0) {
+      int n = numbers.get(node.id());
+      r = n < 0 ? -1 : apartRs[n];
+    }
+    return r < 0 ? -1 : size - 1 - r;
+  }
+
+  /** {@return the position of operand {@code k} of the node at {@code position}} */
+  public int operandPosition(int position, int k) {
+    int r = size - 1 - position;
+    int operand =
+        position < 0 || r < 0 || k < 0 || k > 1 ? NONE : operands[r >>> BITS][2 * (r & MASK) + k];
+    if (operand < 0) {
+      throw new IndexOutOfBoundsException(
+          "operand "
+              + k
+              + " of "
+              + node(position)
+              + ": expected 0 to "
+              + (node(position).arity() - 1));
+    }
+    return size - 1 - operand;
+  }
+
+  /** {@return all nodes in topological order} */
+  public Vector<Expr> nodes() {
+    Expr[] all = new Expr[size];
+    for (int r = 0; r < size; r++) {
+      all[size - 1 - r] = nodes[r >>> BITS][r & MASK];
+    }
+    return Vector.of(all);
+  }
+
+  @Override
+  public String toString() {
+    return "Graph[size=" + size + ", output=" + output() + "]";
   }
 
   private static void requireSameNode(Expr seen, Expr node) {
@@ -139,61 +144,211 @@ public final class Graph {
     }
   }
 
-  // -- non-static API
-
-  /** {@return the number of distinct nodes} */
-  public int size() {
-    return size;
+  private static <T> T[] room(T[] pages, int p) {
+    return p < pages.length ? pages : Arrays.copyOf(pages, Math.max(2 * pages.length, p + 1));
   }
 
-  /** {@return the node at {@code position} in topological order} */
-  public Expr node(int position) {
-    if (position < 0 || position >= size) {
-      throw new IndexOutOfBoundsException("position " + position + ": expected 0 to " + (size - 1));
+  /** The scratch state of one call of {@link #of}, owned by it: frozen once it is finished. */
+  private static final class Walk {
+    final long top;
+    int count; // nodes visited: the next reverse position
+    Expr[][] nodes = new Expr[1][];
+    int[][] operands = new int[1][];
+    Expr[][] slots = new Expr[1][]; // by distance: the nodes met and not yet visited
+    int[][] near = new int[1][];
+    Expr[] apart = new Expr[16]; // the nodes kept apart, in the order met
+    int[] apartRs = new int[16];
+    int apartCount;
+    final Numbers numbers = new Numbers();
+
+    Walk(long top) {
+      this.top = top;
     }
-    return chunks[position >>> CHUNK_BITS][position & CHUNK_MASK];
-  }
 
-  /** {@return the expression this graph was built from: the last node} */
-  public Expr output() {
-    return node(size - 1);
-  }
-
-  /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
-  public int positionOf(Expr node) {
-    return index.get(node.id());
-  }
-
-  /** {@return the position of operand {@code k} of the node at {@code position}} */
-  public int operandPosition(int position, int k) {
-    if (position < 0
-        || position >= size
-        || k < 0
-        || k >= MAX_ARITY
-        || operands[MAX_ARITY * position + k] < 0) {
-      throw new IndexOutOfBoundsException(
-          "operand "
-              + k
-              + " of "
-              + node(position)
-              + ": expected 0 to "
-              + (node(position).arity() - 1));
+    /** Visits the nodes by descending id; false if an operation's operand is not below it. */
+    boolean byId(Expr output) {
+      slot(0)[0] = output;
+      for (int p = 0; p < slots.length; p++) {
+        for (int i = 0; slots[p] != null && i < PAGE; i++) {
+          Expr node = slots[p][i];
+          if (node != null) {
+            int d = p << BITS | i;
+            near = room(near, p);
+            near[p] = near[p] != null ? near[p] : new int[PAGE];
+            near[p][i] = count + 1;
+            int r = add(node);
+            // type checks on the three final records, not a megamorphic call per operand
+            if (node instanceof Expr.Binary b
+                ? !link(r, 0, b.left(), d) || !link(r, 1, b.right(), d)
+                : node instanceof Expr.Unary u && !link(r, 0, u.operand(), d)) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
     }
-    return operands[MAX_ARITY * position + k];
-  }
 
-  /** {@return all nodes in topological order} */
-  public Vector<Expr> nodes() {
-    Expr[] all = new Expr[size];
-    for (int c = 0; c << CHUNK_BITS < size; c++) {
-      int from = c << CHUNK_BITS;
-      System.arraycopy(chunks[c], 0, all, from, Math.min(1 << CHUNK_BITS, size - from));
+    /** Files operand k of the node r at distance d: false if it is not below its user. */
+    private boolean link(int r, int k, Expr operand, int d) {
+      // the id by type checks on the three final records, not a megamorphic call
+      long od =
+          top
+              - (operand instanceof Expr.Binary b
+                  ? b.id()
+                  : operand instanceof Expr.Unary u ? u.id() : ((Expr.Leaf) operand).id());
+      Expr[] page = od >= 0 && od < NEAR ? slot((int) od >>> BITS) : null;
+      Expr seen = page == null ? null : page[(int) od & MASK];
+      if (seen != null && seen != operand) {
+        requireSameNode(seen, operand);
+      }
+      if (page != null && od > d) {
+        page[(int) od & MASK] = operand;
+        operands[r >>> BITS][2 * (r & MASK) + k] = (int) od;
+        return true;
+      }
+      // a leaf's place does not matter, once it is before its users: it is kept apart, to come
+      // first (parameters, built long ago, are)
+      operands[r >>> BITS][2 * (r & MASK) + k] = -2 - number(operand);
+      return operand instanceof Expr.Leaf && seen == null;
     }
-    return Vector.of(all);
+
+    /** Visits a node once all its users are visited (Kahn's algorithm): any ids will do. */
+    Walk byUsers(Expr output) {
+      int[] users = new int[16];
+      ArrayDeque<Expr> todo = new ArrayDeque<>();
+      todo.push(output);
+      number(output);
+      while (!todo.isEmpty()) { // count each node's users
+        Expr node = todo.pop();
+        for (int k = 0; k < node.arity(); k++) {
+          int met = apartCount;
+          int n = number(node.operand(k));
+          if (n == met) {
+            todo.push(node.operand(k));
+            users = n == users.length ? Arrays.copyOf(users, 2 * n) : users;
+          }
+          users[n]++;
+        }
+      }
+      todo.push(output);
+      while (!todo.isEmpty()) {
+        Expr node = todo.pop();
+        int r = add(node);
+        apartRs[number(node)] = r;
+        for (int k = 0; k < node.arity(); k++) {
+          int n = number(node.operand(k));
+          operands[r >>> BITS][2 * (r & MASK) + k] = -2 - n;
+          if (--users[n] == 0) {
+            todo.push(node.operand(k));
+          }
+        }
+      }
+      return finish();
+    }
+
+    /** Places the leaves kept apart and not yet visited first, and resolves every operand. */
+    Walk finish() {
+      for (int n = 0; n < apartCount; n++) {
+        apartRs[n] = apartRs[n] < 0 ? add(apart[n]) : apartRs[n];
+      }
+      for (int r = 0; r < count; r++) {
+        int[] ops = operands[r >>> BITS];
+        for (int at = 2 * (r & MASK); at < 2 * (r & MASK) + 2; at++) {
+          int key = ops[at];
+          ops[at] =
+              key >= 0
+                  ? near[key >>> BITS][key & MASK] - 1
+                  : key == NONE ? NONE : apartRs[-2 - key];
+        }
+      }
+      return this;
+    }
+
+    private int add(Expr node) {
+      int r = count++;
+      int p = r >>> BITS;
+      nodes = room(nodes, p);
+      operands = room(operands, p);
+      if (nodes[p] == null) {
+        nodes[p] = new Expr[PAGE];
+        operands[p] = new int[2 * PAGE];
+        Arrays.fill(operands[p], NONE);
+      }
+      nodes[p][r & MASK] = node;
+      return r;
+    }
+
+    private Expr[] slot(int p) {
+      slots = room(slots, p);
+      return slots[p] != null ? slots[p] : (slots[p] = new Expr[PAGE]);
+    }
+
+    /** The number of a node kept apart, given when it is first met. */
+    private int number(Expr node) {
+      int n = numbers.putIfAbsent(node.id(), apartCount);
+      if (n >= 0) {
+        if (apart[n] != node) {
+          requireSameNode(apart[n], node);
+        }
+        return n;
+      }
+      if (apartCount == apart.length) {
+        apart = Arrays.copyOf(apart, 2 * apartCount);
+        apartRs = Arrays.copyOf(apartRs, 2 * apartCount);
+      }
+      apart[apartCount] = node;
+      apartRs[apartCount] = -1;
+      return apartCount++;
+    }
   }
 
-  @Override
-  public String toString() {
-    return "Graph[size=" + size + ", output=" + output() + "]";
+  /** Ids to numbers, by open addressing: no boxing for the parameters met at every step. */
+  private static final class Numbers {
+    private long[] ids = new long[64];
+    private int[] numbers = new int[64]; // number + 1; 0: a free slot
+    private int count;
+
+    int get(long id) {
+      int at = slot(id, ids.length);
+      while (numbers[at] != 0 && ids[at] != id) {
+        at = (at + 1) & (ids.length - 1);
+      }
+      return numbers[at] - 1;
+    }
+
+    /** {@return the number of {@code id}, or -1 after giving it {@code number}} */
+    int putIfAbsent(long id, int number) {
+      int at = slot(id, ids.length);
+      while (numbers[at] != 0 && ids[at] != id) {
+        at = (at + 1) & (ids.length - 1);
+      }
+      if (numbers[at] != 0) {
+        return numbers[at] - 1;
+      }
+      ids[at] = id;
+      numbers[at] = number + 1;
+      if (2 * ++count > ids.length) {
+        long[] oldIds = ids;
+        int[] oldNumbers = numbers;
+        ids = new long[2 * oldIds.length];
+        numbers = new int[2 * oldIds.length];
+        for (int k = 0; k < oldIds.length; k++) {
+          if (oldNumbers[k] != 0) {
+            int to = slot(oldIds[k], ids.length);
+            while (numbers[to] != 0) {
+              to = (to + 1) & (ids.length - 1);
+            }
+            ids[to] = oldIds[k];
+            numbers[to] = oldNumbers[k];
+          }
+        }
+      }
+      return -1;
+    }
+
+    private static int slot(long id, int length) { // Fibonacci hashing: the top bits
+      return (int) ((id * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(length)));
+    }
   }
 }

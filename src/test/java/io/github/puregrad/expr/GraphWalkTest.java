@@ -1,0 +1,192 @@
+package io.github.puregrad.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The two walks of {@link Graph#of} (decision 0044): by descending id, and by counting users when
+ * ids do not follow the order in which nodes were built. Each case checks the order, the lookup of
+ * every node and a gradient worked out by hand.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphWalkTest {
+  /** Enough ids to put a node out of the pages that file nodes by distance. */
+  private static final int PAST_THE_PAGES = (1 << 24) + 1;
+
+  private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+  @AfterAll
+  void stop() {
+    other.shutdown();
+  }
+
+  private <T> T onAnotherThread(Supplier<T> build) {
+    return CompletableFuture.supplyAsync(build, other).join();
+  }
+
+  private static void useIds(int count) {
+    for (int i = 0; i < count; i++) {
+      Expr.of(0.0);
+    }
+  }
+
+  /** Every operand before its user, every node found by its id, the output last. */
+  private static void assertWellFormed(Graph graph, int size) {
+    assertThat(graph.size()).isEqualTo(size);
+    for (int p = 0; p < graph.size(); p++) {
+      Expr node = graph.node(p);
+      assertThat(graph.positionOf(node)).isEqualTo(p);
+      for (int k = 0; k < node.arity(); k++) {
+        assertThat(graph.operandPosition(p, k)).isLessThan(p);
+        assertThat(graph.node(graph.operandPosition(p, k))).isSameAs(node.operand(k));
+      }
+    }
+    assertThat(graph.nodes().last()).isSameAs(graph.output());
+  }
+
+  /** d/dx of the graph's output by reverse accumulation over {@code graph}'s order. */
+  private static double gradient(Graph graph, Expr x) {
+    double[] grads = new double[graph.size()];
+    grads[graph.size() - 1] = 1.0;
+    for (int p = graph.size() - 1; p >= 0; p--) {
+      Expr node = graph.node(p);
+      for (int k = 0; k < node.arity(); k++) {
+        grads[graph.operandPosition(p, k)] += grads[p] * node.partial(k);
+      }
+    }
+    return grads[graph.positionOf(x)];
+  }
+
+  @Nested
+  class ById {
+    @Test
+    void shouldOrderNodesBuiltOnOneThread() {
+      Expr.Leaf x = Expr.of(3.0, "x");
+      Expr y = x.mul(x).add(x.tanh()); // x, x*x, tanh x, sum
+
+      Graph graph = Graph.of(y);
+
+      assertThat(Graph.walksById(y)).isTrue();
+
+      assertWellFormed(graph, 4);
+      assertThat(gradient(graph, x)).isCloseTo(6 + 1 - Math.pow(Math.tanh(3), 2), within(1e-15));
+    }
+
+    @Test
+    void shouldPlaceALeafBuiltLongAgoFirst() {
+      Expr.Leaf old = Expr.of(2.0, "w");
+      useIds(PAST_THE_PAGES);
+      Expr.Leaf x = Expr.of(5.0, "x");
+      Expr y = old.mul(x).add(old); // w x + w
+
+      Graph graph = Graph.of(y);
+
+      assertThat(Graph.walksById(y)).isTrue();
+
+      assertWellFormed(graph, 4);
+      assertThat(graph.node(0)).isSameAs(old);
+      assertThat(gradient(graph, old)).isEqualTo(6.0);
+    }
+
+    @Test
+    void shouldPlaceALeafBuiltOnAnotherThreadLaterFirst() {
+      Expr.Leaf x = Expr.of(5.0, "x");
+      Expr.Leaf later = onAnotherThread(() -> Expr.of(2.0, "w")); // a larger id than x's users
+      Expr y = x.mul(later).add(x);
+
+      Graph graph = Graph.of(y);
+
+      assertThat(Graph.walksById(y)).isTrue();
+
+      assertWellFormed(graph, 4);
+      assertThat(gradient(graph, x)).isEqualTo(3.0);
+      assertThat(gradient(graph, later)).isEqualTo(5.0);
+    }
+
+    @Test
+    void shouldWalkASubgraphReusedAcrossSteps() {
+      Expr.Leaf x = Expr.of(0.5, "x");
+      Expr reused = x.mul(2).exp(); // e^(2x), built once
+      useIds(100_000); // the nodes of other steps
+      Expr y = reused.mul(reused).add(x); // e^(4x) + x
+
+      Graph graph = Graph.of(y);
+
+      assertThat(Graph.walksById(y)).isTrue();
+
+      assertWellFormed(graph, 6);
+      assertThat(gradient(graph, x)).isCloseTo(4 * Math.exp(2) + 1, within(1e-13));
+    }
+  }
+
+  @Nested
+  class ByUsers {
+    @Test
+    void shouldOrderOperandsBuiltOnAnotherThread() {
+      Expr.Leaf x = Expr.of(0.5, "x");
+      Expr mine = x.mul(3); // an id from this thread's block
+      Expr theirs = onAnotherThread(() -> x.exp().add(1)); // ids from a later block
+      Expr y = mine.add(theirs).mul(mine); // (3x + e^x + 1) 3x: built here, after theirs
+
+      Graph graph = Graph.of(y);
+
+      assertThat(Graph.walksById(y)).isFalse();
+
+      assertWellFormed(graph, 8);
+      double expected = (3 + Math.exp(0.5)) * 1.5 + (1.5 + Math.exp(0.5) + 1) * 3;
+      assertThat(gradient(graph, x)).isCloseTo(expected, within(1e-14));
+    }
+
+    @Test
+    void shouldWalkASubgraphReusedLongAfter() {
+      Expr.Leaf x = Expr.of(0.5, "x");
+      Expr reused = x.mul(2).exp();
+      useIds(PAST_THE_PAGES);
+      Expr y = reused.mul(reused).add(x);
+
+      Graph graph = Graph.of(y);
+
+      assertThat(Graph.walksById(y)).isFalse();
+
+      assertWellFormed(graph, 6);
+      assertThat(gradient(graph, x)).isCloseTo(4 * Math.exp(2) + 1, within(1e-13));
+    }
+
+    @Test
+    void shouldRejectTwoVersionsOfOneLeaf() {
+      Expr.Leaf w = Expr.of(1.0, "w");
+      Expr theirs = onAnotherThread(() -> w.exp());
+      Expr y = theirs.add(w.withValue(2.0)); // the old and the new w
+
+      assertThatThrownBy(() -> Graph.of(y))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("two different nodes share id " + w.id());
+    }
+
+    @Test
+    void shouldWalkALongChainWithoutRecursion() {
+      Expr.Leaf x = Expr.of(1.0, "x");
+      Expr start = onAnotherThread(() -> x.mul(1.0)); // a later block: its first user is below it
+      Expr chain = start;
+      for (int i = 0; i < 200_000; i++) {
+        chain = chain.add(0.0);
+      }
+
+      Graph graph = Graph.of(chain);
+
+      assertThat(Graph.walksById(chain)).isFalse();
+      assertThat(graph.size()).isEqualTo(2 * 200_000 + 3);
+      assertThat(gradient(graph, x)).isEqualTo(1.0);
+    }
+  }
+}
