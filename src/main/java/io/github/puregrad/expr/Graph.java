@@ -20,7 +20,7 @@ import java.util.Arrays;
  * two different nodes with one id (such as a leaf and its {@link Expr.Leaf#withValue} copy) is
  * rejected, since they could not get separate gradients.
  *
- * <p>How (decision 0044): one thread numbers the nodes it builds in order, so an operation's id is
+ * <p>How (decision 0046): one thread numbers the nodes it builds in order, so an operation's id is
  * larger than its operands' and descending id is a reverse topological order. The walk files each
  * node at its distance below the output's id, in pages, and reads the pages in order: no stack, no
  * hashing. Leaves may be old (parameters) and are kept apart; when an operation's operand is not

@@ -55,6 +55,7 @@ public final class Tape {
   private final Vector<Expr.Leaf> variables;
   private final int[] slots; // topological position of each variable, -1 if not in the graph
   private final Map<Long, Integer> variableIndex; // id -> index in variables
+  private final int[] observed; // topological positions of the nodes whose values a Result keeps
 
   private Tape(
       byte[] code,
@@ -65,7 +66,8 @@ public final class Tape {
       double[] traced,
       Vector<Expr.Leaf> variables,
       int[] slots,
-      Map<Long, Integer> variableIndex) {
+      Map<Long, Integer> variableIndex,
+      int[] observed) {
     this.code = code;
     this.unary = unary;
     this.binary = binary;
@@ -75,6 +77,7 @@ public final class Tape {
     this.variables = variables;
     this.slots = slots;
     this.variableIndex = variableIndex;
+    this.observed = observed;
   }
 
   // -- static API
@@ -93,6 +96,18 @@ public final class Tape {
    * @throws IllegalArgumentException if a variable is given twice
    */
   public static Tape trace(Expr output, Iterable<? extends Expr.Leaf> variables) {
+    return trace(output, variables, Vector.empty());
+  }
+
+  /**
+   * Traces {@code output} as {@link #trace(Expr, Iterable)} does, and keeps the value of each node
+   * of {@code observed} at every evaluation ({@link Result#observed(int)}): what a training step
+   * reads besides the loss, such as a model's scores for its accuracy, with no records built.
+   *
+   * @throws IllegalArgumentException if an observed node is not in {@code output}'s graph
+   */
+  public static Tape trace(
+      Expr output, Iterable<? extends Expr.Leaf> variables, Iterable<? extends Expr> observed) {
     Objects.requireNonNull(output, "output is null");
     Objects.requireNonNull(variables, "variables is null");
     Graph graph = Graph.of(output);
@@ -135,7 +150,16 @@ public final class Tape {
       }
       slots[i] = graph.positionOf(leaf);
     }
-    return new Tape(code, unary, binary, left, right, traced, leaves, slots, index);
+    Vector<Expr> watched = Vector.ofAll(observed);
+    int[] positions = new int[watched.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = graph.positionOf(watched.get(i));
+      if (positions[i] < 0) {
+        throw new IllegalArgumentException(
+            "observed node " + i + " (" + watched.get(i) + ") is not in the output's graph");
+      }
+    }
+    return new Tape(code, unary, binary, left, right, traced, leaves, slots, index, positions);
   }
 
   // -- non-static API
@@ -206,7 +230,11 @@ public final class Tape {
     for (int i = 0; i < slots.length; i++) {
       gradients[i] = slots[i] >= 0 ? grad[slots[i]] : 0.0;
     }
-    return new Result(this, value[left.length - 1], values.clone(), gradients);
+    double[] seen = new double[observed.length];
+    for (int i = 0; i < seen.length; i++) {
+      seen[i] = value[observed[i]];
+    }
+    return new Result(this, value[left.length - 1], values.clone(), gradients, seen);
   }
 
   /**
@@ -327,12 +355,22 @@ public final class Tape {
     private final double value;
     private final double[] values; // of the variables; never written after construction
     private final double[] gradients; // by variable index; never written after construction
+    private final double[] observed; // never written after construction
 
-    Result(Tape tape, double value, double[] values, double[] gradients) {
+    Result(Tape tape, double value, double[] values, double[] gradients, double[] observed) {
       this.tape = tape;
       this.value = value;
       this.values = values;
       this.gradients = gradients;
+      this.observed = observed;
+    }
+
+    /**
+     * {@return the values of the observed nodes, in order (see {@link Tape#trace(Expr, Iterable,
+     * Iterable)}; built on each call, O(n))}
+     */
+    public Vector<Double> observed() {
+      return Vector.ofAll(observed);
     }
 
     /** {@return the output's value at these variable values} */

@@ -4,6 +4,7 @@ import io.github.puregrad.data.Dataset;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.nn.Loss;
 import io.github.puregrad.nn.Model;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 
@@ -24,6 +25,19 @@ public interface Objective<M> {
   /** {@return the loss of {@code model} on {@code batch}, with any metrics} */
   Evaluation evaluate(M model, Dataset batch);
 
+  /**
+   * {@return whether this objective may be replayed on a tape with no records built (decision
+   * 0047)}: true promises that {@link #evaluate} builds a graph of one shape for every model of one
+   * structure on one batch, whatever the parameter values (no branch on a value, as the built-in
+   * objectives), and that its metrics are {@link Evaluation#of(Expr, Vector,
+   * java.util.function.Function) functions of observed nodes' values}. False (the default) keeps
+   * the records: the objective runs at every step and the tape only replaces the walk and the
+   * backward pass.
+   */
+  default boolean traceable() {
+    return false;
+  }
+
   // -- static API
 
   /** {@return Σ (output - target)² over the batch: the lecture's loss} */
@@ -38,6 +52,11 @@ public interface Objective<M> {
       public Expr total(Model<?> model, Expr sum, int size) {
         return sum;
       }
+
+      @Override
+      public boolean traceable() {
+        return true;
+      }
     };
   }
 
@@ -51,12 +70,22 @@ public interface Objective<M> {
       @Override
       public Evaluation sum(Model<?> model, Dataset part) {
         Vector<Expr> scores = outputs(model, part);
-        double correct =
-            scores
-                .zipWith(part.targets(), (s, y) -> (y > 0) == (s.value() > 0) ? 1 : 0)
-                .sum()
-                .intValue();
-        return Evaluation.of(Loss.hingeSum(scores, part.targets())).withMetric("accuracy", correct);
+        Vector<Double> ys = part.targets();
+        return Evaluation.of(
+            Loss.hingeSum(scores, ys),
+            scores,
+            values -> // the number of points whose score has the label's sign
+            LinkedHashMap.of(
+                    "accuracy",
+                    values
+                        .zipWith(ys, (s, y) -> (y > 0) == (s > 0) ? 1.0 : 0.0)
+                        .sum()
+                        .doubleValue()));
+      }
+
+      @Override
+      public boolean traceable() {
+        return true;
       }
 
       @Override
@@ -122,7 +151,7 @@ public interface Objective<M> {
       Objects.requireNonNull(batch, "batch is null");
       Evaluation sum = sum(model, batch);
       int size = batch.size();
-      return new Evaluation(total(model, sum.loss(), size), sum.metrics().mapValues(s -> s / size));
+      return sum.map(total(model, sum.loss(), size), s -> s / size);
     }
   }
 }

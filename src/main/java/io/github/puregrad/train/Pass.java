@@ -10,6 +10,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One forward and backward pass of a model over a batch, as {@link TrainConfig} says: the loss, the
@@ -30,7 +31,7 @@ record Pass(
     double loss,
     Map<String, Double> metrics,
     Vector<Double> gradients,
-    Vector<Option<Tape>> tapes) {
+    Vector<Option<Replay>> tapes) {
 
   /**
    * {@return the pass of {@code model} over {@code batch}, or why there is none (a loss that is not
@@ -43,14 +44,24 @@ record Pass(
       TrainConfig config,
       M model,
       Dataset batch,
-      Vector<Option<Tape>> tapes) {
+      Vector<Option<Replay>> tapes) {
     if (config.threads().isEmpty()) {
+      Option<Replay> replay = previous(tapes, 0);
+      if (replay.isDefined() && replay.get().replaces(model.parameters(), batch)) {
+        return recordFree(replay.get(), model.parameters());
+      }
       Evaluation evaluation = objective.evaluate(model, batch);
       double loss = evaluation.loss().value();
       if (!Double.isFinite(loss)) {
         return Either.left(new Divergence.Reason.Loss(loss));
       }
-      Part part = part(evaluation, model.parameters(), config.tape(), previous(tapes, 0));
+      Part part =
+          part(
+              evaluation,
+              model.parameters(),
+              config.tape(),
+              replay,
+              objective.traceable() ? batch : null);
       return Either.right(
           new Pass(
               loss,
@@ -72,7 +83,7 @@ record Pass(
       TrainConfig config,
       M model,
       Dataset batch,
-      Vector<Option<Tape>> tapes) {
+      Vector<Option<Replay>> tapes) {
     Vector<Dataset> chunks = batch.batches(config.chunkSize());
     Vector<Expr.Leaf> parameters = model.parameters();
     Part[] parts = new Part[chunks.size()];
@@ -81,7 +92,7 @@ record Pass(
         parts.length,
         c -> {
           Evaluation sum = objective.sum(model, chunks.get(c));
-          parts[c] = part(sum, parameters, config.tape(), previous(tapes, c));
+          parts[c] = part(sum, parameters, config.tape(), previous(tapes, c), null);
         });
     double sum = parts[0].value;
     Map<String, Double> metricSums = parts[0].metrics;
@@ -123,7 +134,11 @@ record Pass(
    * it computes the same loss; else by a new tape.
    */
   private static Part part(
-      Evaluation evaluation, Vector<Expr.Leaf> parameters, boolean useTape, Option<Tape> previous) {
+      Evaluation evaluation,
+      Vector<Expr.Leaf> parameters,
+      boolean useTape,
+      Option<Replay> previous,
+      @Nullable Dataset traceable) {
     Expr loss = evaluation.loss();
     double value = loss.value();
     double[] gradients = new double[parameters.size()];
@@ -141,36 +156,45 @@ record Pass(
     for (int i = 0; i < values.length; i++) {
       values[i] = parameters.get(i).value();
     }
-    Option<Tape> reusable = previous.filter(t -> hasVariables(t, parameters));
-    Tape tape = reusable.getOrElse(() -> Tape.trace(loss, parameters));
-    Tape.Result replay = tape.evaluate(values);
+    Option<Replay> reusable = previous.filter(r -> r.hasVariables(parameters));
+    Replay replay = reusable.getOrElse(() -> Replay.trace(evaluation, parameters, traceable));
+    Tape.Result result = replay.tape().evaluate(replay.workspace(), values);
     if (reusable.isDefined()
-        && Double.doubleToRawLongBits(replay.value()) != Double.doubleToRawLongBits(value)) {
+        && Double.doubleToRawLongBits(result.value()) != Double.doubleToRawLongBits(value)) {
       // the objective built a graph of another shape (or on other data): trace it anew
-      tape = Tape.trace(loss, parameters);
-      replay = tape.evaluate(values);
+      replay = Replay.trace(evaluation, parameters, traceable);
+      result = replay.tape().evaluate(replay.workspace(), values);
     }
     for (int i = 0; i < gradients.length; i++) {
-      gradients[i] = replay.at(i);
+      gradients[i] = result.at(i);
     }
-    return new Part(value, evaluation.metrics(), gradients, Option.some(tape));
+    return new Part(value, evaluation.metrics(), gradients, Option.some(replay));
   }
 
-  private static Option<Tape> previous(Vector<Option<Tape>> tapes, int index) {
+  /**
+   * A step with no records (decision 0047): the tape gives the loss, the gradients and the observed
+   * values the metrics are computed from.
+   */
+  private static Either<Divergence.Reason, Pass> recordFree(
+      Replay replay, Vector<Expr.Leaf> parameters) {
+    double[] values = new double[parameters.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = parameters.get(i).value();
+    }
+    Tape.Result result = replay.tape().evaluate(replay.workspace(), values);
+    if (!Double.isFinite(result.value())) {
+      return Either.left(new Divergence.Reason.Loss(result.value()));
+    }
+    return Either.right(
+        new Pass(
+            result.value(),
+            replay.metricsOf().apply(result.observed()),
+            Vector.range(0, result.size()).map(result::at),
+            Vector.of(Option.some(replay))));
+  }
+
+  private static Option<Replay> previous(Vector<Option<Replay>> tapes, int index) {
     return index < tapes.size() ? tapes.get(index) : Option.none();
-  }
-
-  private static boolean hasVariables(Tape tape, Vector<Expr.Leaf> parameters) {
-    Vector<Expr.Leaf> variables = tape.variables();
-    if (variables.size() != parameters.size()) {
-      return false;
-    }
-    for (int i = 0; i < variables.size(); i++) {
-      if (variables.get(i).id() != parameters.get(i).id()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The value, metric sums and gradients of one differentiated graph, with its tape if any. */
@@ -178,9 +202,9 @@ record Pass(
     final double value;
     final Map<String, Double> metrics;
     final double[] gradients; // never written after construction
-    final Option<Tape> tape;
+    final Option<Replay> tape;
 
-    Part(double value, Map<String, Double> metrics, double[] gradients, Option<Tape> tape) {
+    Part(double value, Map<String, Double> metrics, double[] gradients, Option<Replay> tape) {
       this.value = value;
       this.metrics = metrics;
       this.gradients = gradients;

@@ -2,7 +2,6 @@ package io.github.puregrad.train;
 
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.expr.Expr;
-import io.github.puregrad.grad.Tape;
 import io.github.puregrad.nn.Model;
 import io.github.puregrad.optim.Optimizer;
 import io.vavr.collection.LinkedHashMap;
@@ -87,7 +86,7 @@ public record Trainer<M extends Model<M>, S>(
 
   /** {@link #step}, replaying {@code tapes} if they fit; returns the tapes for the next step. */
   private Either<Divergence.Reason, Traced<M, S>> step(
-      M model, S state, Dataset batch, Vector<Option<Tape>> tapes) {
+      M model, S state, Dataset batch, Vector<Option<Replay>> tapes) {
     if (batch.size() == 0) {
       // a sum over no examples has no gradient to split over threads, nor a mean
       throw new IllegalArgumentException("expected a batch of at least 1 example, got 0");
@@ -198,7 +197,7 @@ public record Trainer<M extends Model<M>, S>(
     Objects.requireNonNull(onEpoch, "onEpoch is null");
     requireData(data);
     Checkpoint<M, S> at = from;
-    Vector<Option<Tape>> tapes = Vector.empty();
+    Vector<Option<Replay>> tapes = Vector.empty();
     while (at.epoch() < until) {
       Either<Divergence<M>, Advance<M, S>> next = advance(at, data, tapes);
       if (next.isLeft()) {
@@ -219,7 +218,7 @@ public record Trainer<M extends Model<M>, S>(
   }
 
   private Stream<Either<Divergence<M>, Epoch<M>>> epochs(
-      Checkpoint<M, S> at, Dataset data, Vector<Option<Tape>> tapes) {
+      Checkpoint<M, S> at, Dataset data, Vector<Option<Replay>> tapes) {
     Either<Divergence<M>, Advance<M, S>> next = advance(at, data, tapes);
     if (next.isLeft()) {
       return Stream.of(Either.left(next.getLeft()));
@@ -231,7 +230,7 @@ public record Trainer<M extends Model<M>, S>(
 
   /** One epoch from {@code at}: its batches in order, each a {@link #step}. */
   private Either<Divergence<M>, Advance<M, S>> advance(
-      Checkpoint<M, S> at, Dataset data, Vector<Option<Tape>> tapes) {
+      Checkpoint<M, S> at, Dataset data, Vector<Option<Replay>> tapes) {
     int index = at.epoch();
     Vector<Dataset> batches =
         config.batchSize().isPresent()
@@ -241,7 +240,7 @@ public record Trainer<M extends Model<M>, S>(
     M current = at.model();
     M good = at.lastGood();
     S currentState = at.state();
-    Vector<Option<Tape>> currentTapes = tapes; // only with config.tape(), which means full batch
+    Vector<Option<Replay>> currentTapes = tapes; // only with config.tape(), which means full batch
     double lossSum = 0;
     Map<String, Double> metricSums = LinkedHashMap.empty();
     for (int b = 0; b < batches.size(); b++) {
@@ -271,10 +270,11 @@ public record Trainer<M extends Model<M>, S>(
   }
 
   /** A step and the tapes that computed its gradients, for the next step over the same batch. */
-  private record Traced<M, S>(Step<M, S> step, Vector<Option<Tape>> tapes) {}
+  private record Traced<M, S>(Step<M, S> step, Vector<Option<Replay>> tapes) {}
 
   /** An epoch, the checkpoint after it, and the tapes to replay in the next. */
-  private record Advance<M, S>(Epoch<M> epoch, Checkpoint<M, S> next, Vector<Option<Tape>> tapes) {}
+  private record Advance<M, S>(
+      Epoch<M> epoch, Checkpoint<M, S> next, Vector<Option<Replay>> tapes) {}
 
   /**
    * The result of one {@link #step}.

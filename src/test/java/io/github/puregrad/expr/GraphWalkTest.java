@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The two walks of {@link Graph#of} (decision 0044): by descending id, and by counting users when
+ * The two walks of {@link Graph#of} (decision 0046): by descending id, and by counting users when
  * ids do not follow the order in which nodes were built. Each case checks the order, the lookup of
  * every node and a gradient worked out by hand.
  */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.expr.Expr;
-import io.github.puregrad.grad.Tape;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
+import io.github.puregrad.nn.Model;
 import io.github.puregrad.optim.Adam;
 import io.github.puregrad.optim.Schedule;
 import io.github.puregrad.optim.Sgd;
@@ -16,6 +16,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class TapeTrainingTest {
   }
 
   @Nested
-  class Replay {
+  class Reuse {
     private final Mlp model = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(5));
 
     @Test
@@ -128,12 +129,12 @@ class TapeTrainingTest {
       Pass first =
           Pass.of(Objective.sumOfSquares(), TAPE, model, Dataset.lecture(), Vector.empty()).get();
       Mlp other = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(6));
-      Vector<Option<Tape>> tapes =
+      Vector<Option<Replay>> tapes =
           Pass.of(Objective.sumOfSquares(), TAPE, other, Dataset.lecture(), first.tapes())
               .get()
               .tapes();
       assertThat(tapes.head().get()).isNotSameAs(first.tapes().head().get());
-      assertThat(tapes.head().get().variables()).isEqualTo(other.parameters());
+      assertThat(tapes.head().get().tape().variables()).isEqualTo(other.parameters());
     }
 
     @Test
@@ -171,6 +172,78 @@ class TapeTrainingTest {
           .hasMessage(
               "expected full-batch training with a tape (every mini-batch is a new graph), got a"
                   + " batch size of 16");
+    }
+  }
+
+  @Nested
+  class RecordFree {
+    private final Mlp model = MicrogradMoons.model();
+    private final Dataset data = MicrogradMoons.data();
+    private final Sgd sgd = Sgd.of(Schedule.constant(0.1));
+
+    /** micrograd's moons loss, counting the calls that build records. */
+    private Objective<Mlp> counted(AtomicInteger calls, boolean traceable) {
+      Objective<Model<?>> hinge = Objective.hinge(1e-4);
+      return new Objective<>() {
+        @Override
+        public Evaluation evaluate(Mlp m, Dataset batch) {
+          calls.incrementAndGet();
+          return hinge.evaluate(m, batch);
+        }
+
+        @Override
+        public boolean traceable() {
+          return traceable;
+        }
+      };
+    }
+
+    @Test
+    void shouldBuildRecordsOnlyAtTheFirstStepWhenTheObjectiveIsTraceable() {
+      AtomicInteger calls = new AtomicInteger();
+      Vector<Epoch<Mlp>> taped =
+          epochs(new Trainer<>(counted(calls, true), sgd, TAPE), model, data, 5);
+      Vector<Epoch<Mlp>> eager = epochs(Trainer.of(Objective.hinge(1e-4), sgd), model, data, 5);
+
+      assertThat(calls.get()).isEqualTo(1);
+      assertThat(taped.map(Epoch::loss)).isEqualTo(eager.map(Epoch::loss));
+      assertThat(taped.map(e -> e.metric("accuracy").get()))
+          .isEqualTo(eager.map(e -> e.metric("accuracy").get()));
+    }
+
+    @Test
+    void shouldRunTheObjectiveAtEveryStepWhenItIsNotTraceable() {
+      AtomicInteger calls = new AtomicInteger();
+      epochs(new Trainer<>(counted(calls, false), sgd, TAPE), model, data, 5);
+
+      assertThat(calls.get()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRunTheObjectiveAgainOnAnotherBatch() {
+      AtomicInteger calls = new AtomicInteger();
+      Objective<Mlp> objective = counted(calls, true);
+      Pass first = Pass.of(objective, TAPE, model, data, Vector.empty()).get();
+      Dataset copy = new Dataset(data.inputs(), data.targets()); // equal, not the same
+
+      Pass second = Pass.of(objective, TAPE, model, copy, first.tapes()).get();
+
+      assertThat(calls.get()).isEqualTo(2);
+      assertThat(second.loss()).isEqualTo(first.loss());
+    }
+
+    @Test
+    void shouldGiveTheMetricsFromTheTapesObservedValues() {
+      Pass first = Pass.of(Objective.hinge(1e-4), TAPE, model, data, Vector.empty()).get();
+      Mlp moved = model.withValues(parameters(model).map(p -> p * 0.5));
+
+      Pass replayed = Pass.of(Objective.hinge(1e-4), TAPE, moved, data, first.tapes()).get();
+      Pass eager =
+          Pass.of(Objective.hinge(1e-4), TrainConfig.fullBatch(), moved, data, Vector.empty())
+              .get();
+
+      assertThat(replayed.metrics()).isEqualTo(eager.metrics());
+      assertThat(replayed.gradients()).isEqualTo(eager.gradients());
     }
   }
 
