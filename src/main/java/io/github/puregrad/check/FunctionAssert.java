@@ -79,7 +79,7 @@ public final class FunctionAssert
     Vector<Double> x = point();
     Vector<Double> actual = Transforms.grad(function()).apply(x);
     Vector<Double> expected = Vector.range(0, x.size()).map(i -> gradientDifference(x, i));
-    return compare("gradient", Vector.of(expected), Vector.of(actual), "finite difference");
+    return compare("gradient", Vector.of(expected), Vector.of(actual), "finite difference", false);
   }
 
   /** Verifies that {@link Transforms#hessian} agrees with central differences of the gradient. */
@@ -100,7 +100,7 @@ public final class FunctionAssert
                 });
     Vector<Vector<Double>> expected =
         Vector.range(0, x.size()).map(i -> columns.map(column -> column.get(i)));
-    return compare("Hessian", expected, actual, "finite difference of the gradient");
+    return compare("Hessian", expected, actual, "finite difference of the gradient", true);
   }
 
   /** Verifies that the Hessian {@link Transforms#hessian} gives equals its transpose. */
@@ -108,7 +108,7 @@ public final class FunctionAssert
     Vector<Vector<Double>> actual = Transforms.hessian(function()).apply(point());
     Vector<Vector<Double>> transpose =
         Vector.range(0, actual.size()).map(i -> actual.map(row -> row.get(i)));
-    return compare("Hessian", transpose, actual, "transpose");
+    return compare("Hessian", transpose, actual, "transpose", true);
   }
 
   private Function<? super Vector<Expr>, ? extends Expr> function() {
@@ -147,7 +147,8 @@ public final class FunctionAssert
       String what,
       Vector<Vector<Double>> expected,
       Vector<Vector<Double>> actual,
-      String expectedName) {
+      String expectedName,
+      boolean matrix) {
     StringBuilder failures = new StringBuilder();
     int count = 0;
     for (int i = 0; i < actual.size(); i++) {
@@ -158,7 +159,7 @@ public final class FunctionAssert
         double error = Math.abs(a - e);
         if (!(error <= tolerance)) { // NaN on either side fails
           count++;
-          String index = actual.size() == 1 ? "[" + j + "]" : "[" + i + "][" + j + "]";
+          String index = matrix ? "[" + i + "][" + j + "]" : "[" + j + "]";
           failures.append(
               String.format(
                   "%n  index %s: expected %s (%s), actual %s, error %.3g > tolerance %.3g",
@@ -170,7 +171,7 @@ public final class FunctionAssert
       failWithMessage(
           "%s of f at %s does not match the %s (relative %s, absolute %s, step %s) at %d %s:%s",
           what,
-          point,
+          point().mkString("[", ", ", "]"),
           expectedName,
           check.relative(),
           check.absolute(),
