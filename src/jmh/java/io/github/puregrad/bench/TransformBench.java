@@ -47,7 +47,8 @@ public class TransformBench {
           Expr a = v.get(i);
           Expr b = v.get(i + 1);
           Expr valley = b.sub(a.mul(a));
-          sum = sum.add(valley.mul(valley).mul(100.0)).add(a.neg().add(1.0).pow(2)).add(a.mul(b).tanh());
+          sum = sum.add(valley.mul(valley).mul(100.0));
+          sum = sum.add(a.neg().add(1.0).pow(2)).add(a.mul(b).tanh());
         }
         return sum;
       };
