@@ -7,6 +7,8 @@ import io.github.puregrad.expr.BinaryOp;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.UnaryOp;
 import io.vavr.collection.Vector;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,21 +19,18 @@ class FunctionAssertTest {
   private static final Function<Vector<Expr>, Expr> F =
       v -> v.get(0).mul(v.get(1)).add(v.get(0).sin());
 
+  /** softplus, ln(1 + e^x), with the derivatives given. */
+  private static UnaryOp softplus(DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
+    return UnaryOp.of("softplus", x -> Math.log1p(Math.exp(x)), df, dfExpr);
+  }
+
   /** softplus with a wrong derivative: 2 sigmoid(x) instead of sigmoid(x). */
   private static final UnaryOp WRONG =
-      UnaryOp.of(
-          "softplus",
-          x -> Math.log1p(Math.exp(x)),
-          (x, y) -> 2 / (1 + Math.exp(-x)),
-          (x, y) -> x.sigmoid().mul(2.0));
+      softplus((x, y) -> 2 / (1 + Math.exp(-x)), (x, y) -> x.sigmoid().mul(2.0));
 
   /** softplus whose derivative as an expression is wrong (2 sigmoid), but right as a number. */
   private static final UnaryOp WRONG_SECOND =
-      UnaryOp.of(
-          "softplus",
-          x -> Math.log1p(Math.exp(x)),
-          (x, y) -> 1 / (1 + Math.exp(-x)),
-          (x, y) -> x.sigmoid().mul(2.0));
+      softplus((x, y) -> 1 / (1 + Math.exp(-x)), (x, y) -> x.sigmoid().mul(2.0));
 
   /**
    * a * b whose derivative by b, as an expression, is a² / a0 (a at the time it is built): the

@@ -12,6 +12,7 @@ import io.vavr.collection.Vector;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,18 @@ class TransformsTest {
       v -> v.get(0).mul(v.get(1)).add(v.get(0).sin());
   private static final Vector<Double> AT = Vector.of(1.0, 2.0);
   private static final double EXACT = 1e-15;
+
+  /** {@return v -> step applied n times to v[0]}: a graph as deep as it is long */
+  private static Function<Vector<Expr>, Expr> chain(
+      int n, BiFunction<Expr, Vector<Expr>, Expr> step) {
+    return v -> {
+      Expr e = v.get(0);
+      for (int i = 0; i < n; i++) {
+        e = step.apply(e, v);
+      }
+      return e;
+    };
+  }
 
   @Nested
   class Grad {
@@ -40,14 +53,7 @@ class TransformsTest {
 
     @Test
     void shouldWorkWhenGraphIsAChainOfAMillionNodes() {
-      Function<Vector<Expr>, Expr> chain =
-          v -> {
-            Expr e = v.get(0);
-            for (int i = 0; i < 1_000_000; i++) {
-              e = e.add(1.0);
-            }
-            return e;
-          };
+      Function<Vector<Expr>, Expr> chain = chain(1_000_000, (e, v) -> e.add(1.0));
       assertThat(Autodiff.grad(chain).apply(Vector.of(0.5))).containsExactly(1.0);
     }
 
@@ -88,14 +94,7 @@ class TransformsTest {
 
     @Test
     void shouldWorkWhenGraphIsAChainOfAHundredThousandNodes() {
-      Function<Vector<Expr>, Expr> chain =
-          v -> {
-            Expr e = v.get(0);
-            for (int i = 0; i < 100_000; i++) {
-              e = e.mul(v.get(1)).add(1.0);
-            }
-            return e;
-          };
+      Function<Vector<Expr>, Expr> chain = chain(100_000, (e, v) -> e.mul(v.get(1)).add(1.0));
       // e_n = x y^n + (y^(n-1) + ... + 1): d²e/dx² = 0 and d²e/dx dy = n y^(n-1), n at y = 1
       assertThat(Autodiff.hessian(chain).apply(Vector.of(0.0, 1.0)).get(0))
           .containsExactly(0.0, 100_000.0);
