@@ -16,8 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /** Assertions on functions: pass on right derivatives, fail naming the entry on wrong ones. */
 class FunctionAssertTest {
-  private static final Function<Vector<Expr>, Expr> F =
-      v -> v.get(0).mul(v.get(1)).add(v.get(0).sin());
+  private static final Function<Vector<Expr>, Expr> F = FunctionAssertTest::f;
+
+  /** f(x, y) = x y + sin x */
+  private static Expr f(Vector<Expr> v) {
+    return v.get(0).mul(v.get(1)).add(v.get(0).sin());
+  }
 
   /** softplus, ln(1 + e^x), with the derivatives given. */
   private static UnaryOp softplus(DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {

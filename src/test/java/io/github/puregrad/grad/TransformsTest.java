@@ -20,8 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /** The function transforms: f(x, y) = x y + sin x, the example, and generated programs. */
 class TransformsTest {
-  private static final Function<Vector<Expr>, Expr> F =
-      v -> v.get(0).mul(v.get(1)).add(v.get(0).sin());
+  private static final Function<Vector<Expr>, Expr> F = TransformsTest::f;
+
+  /** f(x, y) = x y + sin x */
+  private static Expr f(Vector<Expr> v) {
+    return v.get(0).mul(v.get(1)).add(v.get(0).sin());
+  }
+
   private static final Vector<Double> AT = Vector.of(1.0, 2.0);
   private static final double EXACT = 1e-15;
 
