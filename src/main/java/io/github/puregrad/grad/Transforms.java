@@ -151,15 +151,6 @@ public final class Transforms {
     };
   }
 
-  /**
-   * {@return f traced once at {@code at} into a {@link Tape}}; see {@link Compiled} for what
-   * tracing assumes.
-   */
-  public static Compiled compile(
-      Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> at) {
-    return Compiled.trace(f, at);
-  }
-
   // -- package-private helpers, shared with Compiled
 
   /** {@return one new leaf per value, labelled x0, x1, ...; a null or non-finite value throws} */
