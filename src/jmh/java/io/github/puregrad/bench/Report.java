@@ -94,6 +94,7 @@ public final class Report {
       case "SeedNetBench" -> SeedNetBench.nodes();
       case "ChainBench" -> ChainBench.nodes();
       case "TrainBench" -> MoonsBench.nodes(); // the nodes of one eager moons step
+      case "TransformBench" -> TransformBench.nodes();
       default -> throw new IllegalArgumentException("unknown workload " + workload);
     };
   }

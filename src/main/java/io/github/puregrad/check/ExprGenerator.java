@@ -3,6 +3,7 @@ package io.github.puregrad.check;
 import io.github.puregrad.expr.BinaryOp;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.UnaryOp;
+import io.github.puregrad.grad.Transforms;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.immutables.value.Value;
 
 /**
@@ -176,6 +178,19 @@ public record ExprGenerator(
    */
   public record Sample(
       long seed, Expr output, Vector<Expr.Leaf> inputs, String program, int depth) {
+    /**
+     * {@return the function of the inputs that this expression computes, for the transforms}: the
+     * same steps over other expressions, guard steps included (they were chosen at these values)
+     */
+    public Function<Vector<Expr>, Expr> function() {
+      return Transforms.asFunction(output, inputs);
+    }
+
+    /** {@return the input values this expression was generated at} */
+    public Vector<Double> point() {
+      return inputs.map(Expr.Leaf::value);
+    }
+
     @Override
     public String toString() {
       return "seed " + seed + ":\n" + program;

@@ -3,7 +3,8 @@
  *
  * <p>{@link io.github.puregrad.grad.Autodiff#backward(io.github.puregrad.expr.Expr)} returns an
  * immutable {@link io.github.puregrad.grad.Gradients}; nothing in the graph changes, so there is no
- * {@code zero_grad} and any number of threads may differentiate the same graph at once.
+ * {@code zero_grad} and any number of threads may differentiate the same graph at once. {@link
+ * io.github.puregrad.grad.Transforms} turns functions into their gradients, as JAX does.
  *
  * <pre>{@code
  * Expr a = Expr.of(3.0, "a");

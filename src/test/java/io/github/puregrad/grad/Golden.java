@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The PyTorch golden cases of {@code pytorch-gradients.json} and {@code pytorch-more-ops.json},
- * built through the public API. Numbers may be the strings NaN, Infinity and -Infinity.
+ * The PyTorch golden cases of {@code pytorch-gradients.json}, {@code pytorch-more-ops.json} and
+ * {@code pytorch-hessians.json}, built through the public API. Numbers may be the strings NaN,
+ * Infinity and -Infinity.
  */
 final class Golden {
   private Golden() {}
@@ -28,6 +29,7 @@ final class Golden {
    * @param value PyTorch's forward value
    * @param grads PyTorch's gradient for every input
    * @param program builds the same program again over other input leaves, in input order
+   * @param hessian PyTorch's Hessian, rows and columns in input order; empty where not given
    */
   record Case(
       String name,
@@ -35,7 +37,8 @@ final class Golden {
       Expr output,
       double value,
       Map<String, Double> grads,
-      Function<List<Expr.Leaf>, Expr> program) {
+      Function<List<Expr.Leaf>, Expr> program,
+      List<List<Double>> hessian) {
     @Override
     public String toString() {
       return name;
@@ -50,6 +53,11 @@ final class Golden {
   /** {@return the cases of pytorch-more-ops.json: sin, cos, sqrt, abs, pow(Expr), IEEE edges} */
   static List<Case> moreOps() {
     return read("pytorch-more-ops.json");
+  }
+
+  /** {@return the cases of pytorch-hessians.json: 60 programs with their Hessians} */
+  static List<Case> hessians() {
+    return read("pytorch-hessians.json");
   }
 
   /** {@return the cases of both files} */
@@ -83,6 +91,12 @@ final class Golden {
     for (Map.Entry<String, JsonNode> e : c.get("grads").properties()) {
       grads.put(e.getKey(), number(e.getValue()));
     }
+    List<List<Double>> hessian = new ArrayList<>();
+    for (JsonNode row : c.path("hessian")) {
+      List<Double> numbers = new ArrayList<>();
+      row.forEach(entry -> numbers.add(number(entry)));
+      hessian.add(numbers);
+    }
     List<String> names = new ArrayList<>(inputs.keySet());
     Function<List<Expr.Leaf>, Expr> program = leaves -> run(c, names, leaves);
     return new Case(
@@ -91,7 +105,8 @@ final class Golden {
         program.apply(new ArrayList<>(inputs.values())),
         number(c.get("value")),
         grads,
-        program);
+        program,
+        hessian);
   }
 
   /** The case's steps, with input {@code names.get(i)} bound to {@code leaves.get(i)}. */
