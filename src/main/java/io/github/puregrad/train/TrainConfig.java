@@ -28,7 +28,9 @@ import org.immutables.value.Value;
  *     every later step (with {@code threads}, one tape per chunk), instead of walking and
  *     differentiating a new graph. The results are those of the eager engine to the last bit, as
  *     long as the objective builds a graph of the same shape at every step, which it does unless it
- *     branches on values; a step whose loss differs from the tape's is traced again
+ *     branches on values; a step whose loss differs from the tape's is traced again. Without
+ *     threads and with a {@link Objective#traceable() traceable} objective, later steps build no
+ *     records at all: the tape gives the loss, the gradients and the metrics
  */
 @Value.Builder
 public record TrainConfig(
