@@ -177,6 +177,9 @@ public final class Explorer {
           .append("<button type=\"button\" id=\"next\">Next &#9654;</button>\n")
           .append("<span class=\"hint\">or the arrow keys &#8592; &#8594; (Home, End);")
           .append(" link to a step with #step=N</span>\n</nav>\n")
+          .append("<p class=\"hint\"><span class=\"key current\"></span> the step's node:")
+          .append(" computed, or receiving a gradient;")
+          .append(" <span class=\"key source\"></span> the node passing its gradient back</p>\n")
           .append("<section id=\"panel\" aria-live=\"polite\">\n")
           .append("<p id=\"phase\"></p>\n<p id=\"what\"></p>\n<dl>\n")
           .append(field("value", "value"))
@@ -422,8 +425,11 @@ public final class Explorer {
       button { font: inherit; padding: 4px 14px; border: 1px solid #888; border-radius: 4px;
         background: #f0f0f0; cursor: pointer; }
       button:disabled { opacity: 0.4; cursor: default; }
-      #counter { font-weight: 600; min-width: 12em; }
-      .hint { color: #666; font-size: 12px; }
+      #counter { font-weight: 600; display: inline-block; min-width: 13em; }
+      .hint { color: #666; font-size: 12px; margin: 4px 0 0; }
+      .key { display: inline-block; width: 14px; height: 9px; vertical-align: middle;
+        border: 2.5px solid #d9480f; background: #fff4d6; }
+      .key.source { border: 2.5px dashed #1c5fb8; background: #fff; }
       #panel { margin-top: 6px; min-height: 5.5em; }
       #panel p { margin: 2px 0; font-family: ui-monospace, monospace; }
       #phase { font-weight: 600; }
@@ -446,6 +452,7 @@ public final class Explorer {
       text.label { font-weight: 700; }
       text.grad { fill: #1c5fb8; }
       .node.pending { opacity: 0.3; }
+      .node.pending text.data { visibility: hidden; }
       .node.source rect { stroke: #1c5fb8; stroke-width: 2.5; stroke-dasharray: 5 3; }
       .node[aria-current="step"] rect { fill: #fff4d6; stroke: #d9480f; stroke-width: 3; }
       .node[aria-current="step"] ellipse.op { stroke: #d9480f; stroke-width: 2; }
