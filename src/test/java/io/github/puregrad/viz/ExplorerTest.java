@@ -74,6 +74,12 @@ class ExplorerTest {
       assertThat(page.chars().filter(c -> c < 0x20 && c != '\n').count()).isZero();
     }
 
+    /** docs/pictures.md and the tutorial link a committed copy; regenerate it when this fails. */
+    @Test
+    void shouldMatchTheCopyCommittedInTheDocs() {
+      assertThat(Path.of("docs/explorer/neuron.html")).hasContent(Explorer.of(Lecture.neuron()));
+    }
+
     @Test
     void shouldWriteThePageToAFileInANewDirectory(@TempDir Path dir) throws Exception {
       Path file = Explorer.write(Lecture.neuron(), dir.resolve("new/neuron.html"));
@@ -120,8 +126,13 @@ class ExplorerTest {
     }
   }
 
-  /** The page opened by headless Chromium, its DOM read after the script ran. */
+  /**
+   * The page opened by headless Chromium, its DOM read after the script ran. Tagged slow so that
+   * PIT, which reruns the tests covering a mutated {@code Trace}, does not start a browser per
+   * mutant; {@code mvn verify} runs them.
+   */
   @Nested
+  @Tag("slow")
   class InTheBrowser {
     @TempDir Path dir;
 
