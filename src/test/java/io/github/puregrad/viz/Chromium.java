@@ -1,7 +1,6 @@
 package io.github.puregrad.viz;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,15 +34,7 @@ final class Chromium {
   private Chromium() {}
 
   static void require() {
-    if (PROGRAM.isPresent()) {
-      return;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail(
-          "chromium is not installed, and CI must run the explorer's browser tests:"
-              + " apt-get install -y chromium (.ci/run does this)");
-    }
-    assumeTrue(false, "chromium is not installed (apt-get install chromium): skipped");
+    ExternalProgram.require(PROGRAM.isPresent(), "chromium", "apt-get install -y chromium");
   }
 
   private static Optional<Path> find() {
