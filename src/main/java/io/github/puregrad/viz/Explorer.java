@@ -45,8 +45,10 @@ public final class Explorer {
   private static final int BOX_H = 54;
   private static final int OP_R = 20; // half the width of an operation's ellipse: "tanh" fits
   private static final int BOX_X = 2 * OP_R + 14; // the box starts right of its operation ellipse
-  private static final int COL_W = BOX_X + BOX_W + 56;
-  private static final int ROW_H = BOX_H + 22;
+  private static final int GAP_X = 56; // between a box and the next column's operation
+  private static final int GAP_Y = 22;
+  private static final int COL_W = BOX_X + BOX_W + GAP_X;
+  private static final int ROW_H = BOX_H + GAP_Y;
   private static final int MARGIN = 12;
   private static final int LABEL_CHARS = 16;
 
@@ -159,9 +161,9 @@ public final class Explorer {
 
     String html() {
       int n = graph.size();
-      int width = 2 * MARGIN + (maxRank() + 1) * COL_W - 56;
-      int height = 2 * MARGIN + rows * ROW_H - 22;
-      String title = "backprop explorer: " + trace.name(n - 1) + " = " + trace.formula(n - 1);
+      int width = 2 * MARGIN + (maxRank() + 1) * COL_W - GAP_X;
+      int height = 2 * MARGIN + rows * ROW_H - GAP_Y;
+      String title = "backprop explorer: " + formula(n - 1);
       StringBuilder out = new StringBuilder(4096 + n * 700);
       out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -205,6 +207,11 @@ public final class Explorer {
       data(out);
       out.append(SCRIPT).append("</script>\n</body>\n</html>\n");
       return out.toString();
+    }
+
+    /** "v9 = tanh(v8)" for an operation, the name alone for a leaf. */
+    private String formula(int p) {
+      return graph.node(p).arity() == 0 ? trace.name(p) : trace.name(p) + " = " + trace.formula(p);
     }
 
     private int maxRank() {
@@ -270,7 +277,7 @@ public final class Explorer {
           .append("\" data-leaf=\"")
           .append(leaf)
           .append("\">\n<title>")
-          .append(escape(leaf ? name : name + " = " + trace.formula(p)))
+          .append(escape(formula(p)))
           .append("</title>\n");
       if (!leaf) {
         int cy = y + BOX_H / 2;
