@@ -215,6 +215,23 @@ class ExplorerTest {
               within(EXACT));
     }
 
+    /**
+     * The buttons and keys, driven by a script appended to a copy of the page (the browser is run
+     * with --dump-dom, which cannot click): two Next clicks and one left arrow from step 1.
+     */
+    @Test
+    void shouldStepWithTheButtonsAndTheArrowKeys() throws Exception {
+      Path page = Explorer.write(Lecture.neuron(), dir.resolve("page.html"));
+      String clicks =
+          "<script>$('next').click(); $('next').click();"
+              + " document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft'}));"
+              + " document.body.setAttribute('data-hash', location.hash);</script>\n</body>";
+      Files.writeString(page, Files.readString(page).replace("</body>", clicks));
+      Chromium.Dom dom = Chromium.dumpDom(page, "", dir);
+      assertThat(dom.current()).containsExactly(1);
+      assertThat(dom.html()).contains("data-hash=\"#step=2\"");
+    }
+
     @Test
     void shouldOpenTheLastStepWhenDeepLinkIsPastTheEnd() {
       Expr o = Lecture.neuron();
