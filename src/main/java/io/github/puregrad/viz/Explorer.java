@@ -424,9 +424,9 @@ public final class Explorer {
 
   private static final String STYLE =
       """
-      body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; background: #fafafa; }
-      header { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ccc;
-        padding: 8px 16px; z-index: 1; }
+      body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; background: #fafafa;
+        height: 100vh; display: flex; flex-direction: column; }
+      header { flex: none; background: #fff; border-bottom: 1px solid #ccc; padding: 8px 16px; }
       h1 { font-size: 16px; margin: 0 0 6px; font-family: ui-monospace, monospace; }
       nav { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
       button { font: inherit; padding: 4px 14px; border: 1px solid #888; border-radius: 4px;
@@ -446,7 +446,7 @@ public final class Explorer {
       dt { color: #555; }
       dt::after { content: ":"; }
       dd { margin: 0; font-family: ui-monospace, monospace; font-weight: 600; }
-      main { padding: 12px; overflow: auto; }
+      main { flex: 1; min-height: 0; padding: 12px; overflow: auto; } /* only the graph scrolls */
       svg { display: block; }
       .edge { fill: none; stroke: #999; stroke-width: 1.2; }
       .edge.active { stroke: #d9480f; stroke-width: 3; }
