@@ -1,6 +1,8 @@
 // puregrad in JShell. From the project root:
 //   mvn -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-//   jshell --class-path "target/classes:$(cat target/cp.txt)" docs/puregrad.jsh
+//   jshell --feedback concise --class-path "target/classes:$(cat target/cp.txt)" docs/puregrad.jsh
+// --feedback concise: JShell then prints what a block prints, not an echo of every declaration
+// (a `/set feedback` line in this file would run before JShell knows its feedback modes).
 // The imports below are also the ones the docs' java blocks are compiled with (DocsTest), so any
 // block of docs/tutorial.md can be pasted here as it is.
 

@@ -13,6 +13,7 @@ import io.github.puregrad.train.Epoch;
 import io.github.puregrad.train.Objective;
 import io.github.puregrad.train.SaveFile;
 import io.github.puregrad.train.Trainer;
+import io.github.puregrad.viz.Explorer;
 import io.github.puregrad.viz.GraphvizException;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -138,6 +139,11 @@ public final class Demo {
               + ")");
     }
     picture(out, err, "neuron.svg", () -> Pictures.neuron(pictures));
+    picture(
+        out,
+        err,
+        "neuron.html",
+        () -> Explorer.write(Pictures.neuron().graph().output(), pictures.resolve("neuron.html")));
     picture(out, err, "loss.png", () -> Pictures.lossCurve(losses, pictures.resolve("loss.png")));
     return 0;
   }

@@ -132,6 +132,24 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
     return text.toString();
   }
 
+  /**
+   * {@return the name {@link #render()} gives the node at topological {@code position}}: its label
+   * for a labelled leaf, {@code c<position>} for another leaf, {@code v<position>} for an
+   * operation; for pictures that must agree with the text.
+   */
+  public String name(int position) {
+    return name(graph, position);
+  }
+
+  /**
+   * {@return the operation at topological {@code position} applied to its operands' names, as
+   * {@link #render()} writes it} ({@code "x1 * w1"}, {@code "tanh(v8)"}; a leaf's symbol for a
+   * leaf)
+   */
+  public String formula(int position) {
+    return formula(graph, position);
+  }
+
   @Override
   public String toString() {
     return "Trace[edges=" + edges.size() + ", output=" + graph.output() + "]";

@@ -3,6 +3,7 @@ package io.github.puregrad.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.puregrad.viz.DotProgram;
+import io.github.puregrad.viz.Explorer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class DemoTest {
     void shouldPrintTwentyEpochLinesThenFourPredictions() {
       Run run = run();
       assertThat(run.code()).isZero();
-      assertThat(run.out()).hasSize(24 + 2);
+      assertThat(run.out()).hasSize(24 + 3);
       for (int k = 0; k < 20; k++) {
         assertThat(run.out().get(k)).matches("epoch " + k + " loss \\d\\.\\d+(E-\\d+)?");
       }
@@ -60,11 +61,19 @@ class DemoTest {
       assertThat(run.out())
           .endsWith(
               "wrote " + Path.of("target", "puregrad", "neuron.svg"),
+              "wrote " + Path.of("target", "puregrad", "neuron.html"),
               "wrote " + Path.of("target", "puregrad", "loss.png"));
       assertThat(Path.of("target", "puregrad", "loss.png")).isNotEmptyFile();
       assertThat(Path.of("target", "puregrad", "neuron.svg"))
           .content()
           .contains("x1", "tanh", "grad &#45;1.5000");
+    }
+
+    @Test
+    void shouldWriteTheExplorerPageOfTheNeuron() {
+      run("seed", "--epochs", "1");
+      assertThat(Path.of("target", "puregrad", "neuron.html"))
+          .hasContent(Explorer.of(Pictures.neuron().graph().output()));
     }
 
     @Test
@@ -75,7 +84,7 @@ class DemoTest {
 
     @Test
     void shouldRunTheRequestedNumberOfEpochs() {
-      assertThat(run("seed", "--epochs", "3").out()).hasSize(3 + 4 + 2);
+      assertThat(run("seed", "--epochs", "3").out()).hasSize(3 + 4 + 3);
     }
 
     @Test

@@ -98,6 +98,27 @@ class TraceTest {
     }
   }
 
+  /** The names {@code render()} uses, public for pictures that must agree with it (Explorer). */
+  @Nested
+  class Names {
+    @Test
+    void shouldNameALabelledLeafByItsLabel() {
+      assertThat(Trace.of(Lecture.neuron()).name(0)).isEqualTo("x1");
+    }
+
+    @Test
+    void shouldNameAnUnlabelledLeafByItsPosition() {
+      assertThat(Trace.of(Expr.of(2.0).mul(Expr.of(3.0, "y"))).name(0)).isEqualTo("c0");
+    }
+
+    @Test
+    void shouldWriteAnOperationAppliedToItsOperandsNames() {
+      Trace trace = Trace.of(Lecture.neuron());
+      int last = trace.graph().size() - 1;
+      assertThat(trace.name(last) + " = " + trace.formula(last)).isEqualTo("v9 = tanh(v8)");
+    }
+  }
+
   @Nested
   class RandomExpressions {
     @ParameterizedTest(name = "seed {0}")

@@ -1,8 +1,5 @@
 package io.github.puregrad.viz;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Tests that run the real Graphviz {@code dot} call {@link #require()} first: in CI ({@code
  * CI=true}) a missing {@code dot} fails the test, so the rendering tests can never be skipped
@@ -14,14 +11,6 @@ public final class DotProgram {
   private DotProgram() {}
 
   public static void require() {
-    if (AVAILABLE) {
-      return;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail(
-          "Graphviz's dot is not installed, and CI must run the rendering tests:"
-              + " apt-get install -y graphviz (.ci/run does this)");
-    }
-    assumeTrue(false, "Graphviz's dot is not installed (apt-get install graphviz): skipped");
+    ExternalProgram.require(AVAILABLE, "Graphviz's dot", "apt-get install -y graphviz");
   }
 }
