@@ -85,11 +85,11 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   // spotless:off  (the fluent methods and the records' members read as tables, one line each)
 
   /** {@return a new node applying {@code op} to this one} */
-  default Expr apply(UnaryOp op) { return new Unary(op, this, op.apply(value()), Ids.next()); }
+  default Expr apply(UnaryOp op) { return new Unary(op, this, op.apply(Node.value(this)), Ids.next()); }
 
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
-    return new Binary(op, this, other, op.apply(value(), other.value()), Ids.next());
+    return new Binary(op, this, other, op.apply(Node.value(this), Node.value(other)), Ids.next());
   }
 
   default Expr add(Expr other) { return apply(BinaryOp.ADD, other); }
@@ -161,12 +161,12 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     public Unary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(operand, "operand is null");
-      Node.requireValue(op, value, op.apply(operand.value()));
+      Node.requireValue(op, value, op.apply(Node.value(operand)));
     }
 
     @Override public int arity() { return 1; }
     @Override public Expr operand(int k) { Node.check(this, k); return operand; }
-    @Override public double partial(int k) { return op.partial(operand(k).value(), value); }
+    @Override public double partial(int k) { return op.partial(Node.value(operand(k)), value); }
     @Override public Expr symbolicPartial(int k) { return op.partial(operand(k), this); }
     @Override public String symbol() { return op.symbol(); }
     @Override public boolean equals(Object o) { return Node.same(this, o); }
@@ -184,12 +184,12 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(left, "left operand is null");
       Objects.requireNonNull(right, "right operand is null");
-      Node.requireValue(op, value, op.apply(left.value(), right.value()));
+      Node.requireValue(op, value, op.apply(Node.value(left), Node.value(right)));
     }
     @Override public int arity() { return 2; }
     @Override public Expr operand(int k) { return Node.check(this, k) == 0 ? left : right; }
     @Override public double partial(int k) {
-      return op.partial(Node.check(this, k), left.value(), right.value(), value);
+      return op.partial(Node.check(this, k), Node.value(left), Node.value(right), value);
     }
     @Override public Expr symbolicPartial(int k) {
       return op.partial(Node.check(this, k), left, right, this);

@@ -191,12 +191,7 @@ public final class Graph {
 
     /** Files operand k of the node r at distance d: false if it is not below its user. */
     private boolean link(int r, int k, Expr operand, int d) {
-      // the id by type checks on the three final records, not a megamorphic call
-      long od =
-          top
-              - (operand instanceof Expr.Binary b
-                  ? b.id()
-                  : operand instanceof Expr.Unary u ? u.id() : ((Expr.Leaf) operand).id());
+      long od = top - Node.id(operand);
       Expr[] page = od >= 0 && od < NEAR ? slot((int) od >>> BITS) : null;
       Expr seen = page == null ? null : page[(int) od & MASK];
       if (seen != null && seen != operand) {

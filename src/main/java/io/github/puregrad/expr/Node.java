@@ -29,6 +29,20 @@ final class Node {
             : ((Expr.Binary) node).op().equals(((Expr.Binary) that).op());
   }
 
+  // A value or an id read by type checks on the three final records rather than a call through
+  // the interface, which sees three classes and so is not inlined: the hot path of every engine.
+  static double value(Expr node) {
+    return node instanceof Expr.Binary b
+        ? b.value()
+        : node instanceof Expr.Unary u ? u.value() : ((Expr.Leaf) node).value();
+  }
+
+  static long id(Expr node) {
+    return node instanceof Expr.Binary b
+        ? b.id()
+        : node instanceof Expr.Unary u ? u.id() : ((Expr.Leaf) node).id();
+  }
+
   /** A node's value is its operation's value of its operands, to the bit, or it is no node. */
   static void requireValue(Object op, double value, double expected) {
     if (Double.compare(value, expected) != 0) {
