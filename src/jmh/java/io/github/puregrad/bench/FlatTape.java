@@ -32,6 +32,7 @@ final class FlatTape {
   private int[] right;
   private byte[] op;
   int size;
+  int[] scores = new int[0]; // the slots of the last moonsLoss's scores, for the accuracy
 
   FlatTape(int capacity) {
     value = new double[capacity];
@@ -129,6 +130,7 @@ final class FlatTape {
   /** Loads the parameters into the first slots; returns the slot of the loss. */
   int moonsLoss(double[] parameters, Moons data) {
     reset(0);
+    scores = scores.length == data.size() ? scores : new int[data.size()];
     for (double q : parameters) {
       leaf(q);
     }
@@ -137,6 +139,7 @@ final class FlatTape {
       int x0 = leaf(data.x0()[n]);
       int x1 = leaf(data.x1()[n]);
       int score = mlp(Moons.SIZES, new int[] {x0, x1}, NO_RAW, false)[0];
+      scores[n] = score;
       int loss = relu(add(mul(score, -data.y()[n]), 1.0));
       sum = sum < 0 ? add(loss, 0.0) : add(sum, loss);
     }

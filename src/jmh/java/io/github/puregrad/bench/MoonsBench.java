@@ -69,6 +69,18 @@ public class MoonsBench {
     return Autodiff.backward(Eager.moonsLoss(parameters, data));
   }
 
+  /** Builds the graph only: what {@link #eager} spends before its walk. */
+  @Benchmark
+  public Expr build() {
+    return Eager.moonsLoss(parameters, data);
+  }
+
+  /** Builds the graph and puts it in topological order: {@code walk - build} is {@code Graph.of}. */
+  @Benchmark
+  public Graph walk() {
+    return Graph.of(Eager.moonsLoss(parameters, data));
+  }
+
   /** Evaluates the tape traced once in the set-up: new values in, value and gradients out. */
   @Benchmark
   public Tape.Result tape() {

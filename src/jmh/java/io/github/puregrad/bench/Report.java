@@ -81,6 +81,13 @@ public final class Report {
               "TrainBench: 2 threads are %.2fx as fast as 1 (threads1 / threads2)",
               train.get("threads1") / train.get("threads2")));
     }
+    if (train.containsKey("tape") && train.containsKey("flat")) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "TrainBench: a tape step takes %.2fx a whole flat-tape step (tape / flat)",
+              train.get("tape") / train.get("flat")));
+    }
     System.out.println();
     System.out.println(
         "Medians over all measurement iterations of all forks (baseline: the flat tape; for"

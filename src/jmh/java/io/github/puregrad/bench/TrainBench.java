@@ -3,6 +3,7 @@ package io.github.puregrad.bench;
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
+import io.github.puregrad.nn.Model;
 import io.github.puregrad.optim.Schedule;
 import io.github.puregrad.optim.Sgd;
 import io.github.puregrad.train.Divergence;
@@ -35,7 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code eager}: {@link TrainConfig#fullBatch()}, one graph differentiated by {@code
  *       Autodiff.backward} every step;
- *   <li>{@code tape}: {@code tape(true)}, the loss traced at the first step, replayed afterwards;
+ *   <li>{@code tape}: {@code tape(true)}, the loss traced at the first step, replayed afterwards
+ *       with no records built (the objective is traceable, decision 0047);
+ *   <li>{@code tapeRecords}: the same with an objective that does not say it is traceable, so
+ *       each step still builds the objective's records (decision 0043);
+ *   <li>{@code flat}: the baseline for {@code tape}, a whole step on the flat tape of the benchmark
+ *       sources: loss, gradient, accuracy and the SGD update;
  *   <li>{@code threads1}, {@code threads2}: {@code threads(1)} and {@code threads(2)}, chunks of 8
  *       points differentiated on 1 or 2 threads (the same results to the last bit);
  *   <li>{@code threads2Tape}: both, one tape per chunk.
@@ -57,6 +63,11 @@ public class TrainBench {
   private Run threads1 = eager;
   private Run threads2 = eager;
   private Run threads2Tape = eager;
+  private Run tapeRecords = eager;
+  private final Moons moons = Moons.load();
+  private FlatTape flatTape = new FlatTape(1);
+  private double[] flatParameters = new double[0];
+  private int flatStep;
 
   @Setup
   public void setUp() {
@@ -65,11 +76,21 @@ public class TrainBench {
     threads1 = Run.of(new TrainConfig.Builder().threads(1).build());
     threads2 = Run.of(new TrainConfig.Builder().threads(2).build());
     threads2Tape = Run.of(new TrainConfig.Builder().threads(2).tape(true).build());
+    tapeRecords = Run.of(new TrainConfig.Builder().tape(true).build(), false);
+    flatTape = new FlatTape(1 << 17);
+    flatParameters = moons.parameters();
+    flatStep = 0;
     // what is timed computes the right thing: micrograd's first loss, the tape's steps are the
     // eager ones to the last bit, and so are 1 and 2 threads
     Check.equal("eager step-0 loss", eager.loss(), Moons.STEP0_LOSS);
     Vector<Double> eagerCurve = Run.of(TrainConfig.fullBatch()).curve(5);
     same("tape", Run.of(new TrainConfig.Builder().tape(true).build()).curve(5), eagerCurve);
+    same(
+        "tape with records",
+        Run.of(new TrainConfig.Builder().tape(true).build(), false).curve(5),
+        eagerCurve);
+    FlatTape check = new FlatTape(1 << 17);
+    Check.equal("flat step-0 loss", flatStep(check, moons.parameters(), 0), Moons.STEP0_LOSS);
     Vector<Double> oneThread = Run.of(new TrainConfig.Builder().threads(1).build()).curve(5);
     same("2 threads", Run.of(new TrainConfig.Builder().threads(2).build()).curve(5), oneThread);
     same(
@@ -94,6 +115,35 @@ public class TrainBench {
   @Benchmark
   public double tape() {
     return tape.next();
+  }
+
+  /** The tape with an objective that builds its records at every step (decision 0043). */
+  @Benchmark
+  public double tapeRecords() {
+    return tapeRecords.next();
+  }
+
+  /** A whole step on the flat tape: loss, gradient, accuracy and the SGD update. */
+  @Benchmark
+  public double flat() {
+    double loss = flatStep(flatTape, flatParameters, flatStep);
+    flatStep = (flatStep + 1) % 100;
+    return loss;
+  }
+
+  /** One moons step on {@code tape}, moving {@code parameters} in place; returns the loss. */
+  private double flatStep(FlatTape tape, double[] parameters, int step) {
+    int out = tape.moonsLoss(parameters, moons);
+    tape.backward(out);
+    int correct = 0;
+    for (int n = 0; n < moons.size(); n++) {
+      correct += (moons.y()[n] > 0) == (tape.value[tape.scores[n]] > 0) ? 1 : 0;
+    }
+    double rate = 1.0 - 0.9 * step / 100; // micrograd's schedule
+    for (int i = 0; i < parameters.length; i++) {
+      parameters[i] -= rate * tape.grad[i];
+    }
+    return tape.value[out] + 0 * correct;
   }
 
   /** Chunks of 8 points, each its own graph, on the calling thread. */
@@ -123,6 +173,11 @@ public class TrainBench {
     }
 
     static Run of(TrainConfig config) {
+      return of(config, true);
+    }
+
+    /** With {@code traceable} false, the objective does not let the tape skip its records. */
+    static Run of(TrainConfig config, boolean traceable) {
       Moons moons = Moons.load();
       double[][] xs = new double[moons.size()][];
       for (int n = 0; n < xs.length; n++) {
@@ -131,8 +186,11 @@ public class TrainBench {
       Mlp model =
           Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
               .withValues(Vector.ofAll(moons.parameters()));
+      Objective<Model<?>> hinge = Objective.hinge(1e-4);
+      Objective<Mlp> notTraceable = hinge::evaluate; // the same loss, without the promise
+      Objective<? super Mlp> objective = traceable ? hinge : notTraceable;
       Trainer<Mlp, Sgd.State> trainer =
-          new Trainer<>(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)), config);
+          new Trainer<Mlp, Sgd.State>(objective, Sgd.of(Schedule.linear(1.0, 0.1, 100)), config);
       return new Run(trainer.epochs(model, Dataset.of(xs, moons.y())));
     }
 
