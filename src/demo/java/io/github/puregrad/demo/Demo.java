@@ -2,6 +2,7 @@ package io.github.puregrad.demo;
 
 import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
+import io.github.puregrad.data.Moons;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.nn.Model;
@@ -19,13 +20,9 @@ import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.awt.AWTError;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -143,11 +140,7 @@ public final class Demo {
   }
 
   private static int moons(Options options, PrintStream out, PrintStream err, Path pictures) {
-    Dataset data =
-        options
-            .data()
-            .map(Csv::dataset)
-            .getOrElse(() -> Csv.dataset("moons.csv", resource("moons.csv")));
+    Dataset data = options.data().map(Csv::dataset).getOrElse(Moons::micrograd);
     Mlp random =
         Mlp.of(
             data.inputSize(),
@@ -159,7 +152,7 @@ public final class Demo {
     Vector<Double> micrograd =
         options.seed().isDefined() || options.data().isDefined() || options.resume().isDefined()
             ? Vector.empty()
-            : Csv.values("moons-init.csv", resource("moons-init.csv"));
+            : Moons.microgradInit();
     Either<Integer, Mlp> last =
         train(
             options,
@@ -351,19 +344,5 @@ public final class Demo {
 
   private static SplittableRandom random(Options options) {
     return new SplittableRandom(options.seed().getOrElse(DEFAULT_SEED));
-  }
-
-  /** {@return the lines of micrograd's {@code name} in the resources' {@code moons/}} */
-  static Vector<String> resource(String name) {
-    InputStream stream = Demo.class.getResourceAsStream("/moons/" + name);
-    if (stream == null) {
-      throw new UncheckedIOException(new IOException("resource /moons/" + name + " is missing"));
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-      return Vector.ofAll(reader.lines());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

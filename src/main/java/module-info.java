@@ -1,0 +1,35 @@
+/**
+ * puregrad: scalar reverse-mode automatic differentiation with immutable expressions, and the
+ * networks, optimizers and training built on it. Start with {@link io.github.puregrad.expr.Expr}
+ * and {@link io.github.puregrad.grad.Autodiff}.
+ *
+ * <pre>{@code
+ * module my.app {
+ *   requires io.github.puregrad;      // reads io.vavr and org.jspecify too
+ *   requires org.knowm.xchart;        // only to write plots (optional dependency)
+ *   requires java.desktop;            //   which XChart draws with
+ * }
+ * }</pre>
+ *
+ * <p>Vavr and JSpecify appear in the API, so a module that reads puregrad reads them. XChart
+ * (plots), Jackson (save files), AssertJ (the gradient assertion) and the Immutables annotations
+ * (compile time only) are optional: a module that uses those parts requires them itself.
+ */
+module io.github.puregrad {
+  requires transitive io.vavr;
+  requires transitive org.jspecify;
+  requires static java.desktop;
+  requires static org.knowm.xchart;
+  requires static com.fasterxml.jackson.databind;
+  requires static org.assertj.core;
+  requires static org.immutables.value.annotations;
+
+  exports io.github.puregrad.check;
+  exports io.github.puregrad.data;
+  exports io.github.puregrad.expr;
+  exports io.github.puregrad.grad;
+  exports io.github.puregrad.nn;
+  exports io.github.puregrad.optim;
+  exports io.github.puregrad.train;
+  exports io.github.puregrad.viz;
+}
