@@ -15,6 +15,9 @@
  * (plots), Jackson (save files), AssertJ (the gradient assertion) and the Immutables annotations
  * (compile time only) are optional: a module that uses those parts requires them itself.
  */
+// XChart and the Immutables annotations have no module-info, only an Automatic-Module-Name:
+// stable names, and both are static, so nothing of them is forced on a consumer
+@SuppressWarnings("requires-automatic")
 module io.github.puregrad {
   requires transitive io.vavr;
   requires transitive org.jspecify;
