@@ -15,6 +15,7 @@ import io.github.puregrad.train.Objective;
 import io.github.puregrad.train.SaveFile;
 import io.github.puregrad.train.Trainer;
 import io.github.puregrad.viz.GraphvizException;
+import io.github.puregrad.viz.Plot;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
@@ -55,7 +56,33 @@ import java.util.function.Supplier;
 public final class Demo {
   static final String USAGE =
       "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]"
-          + " [--stop-after N] [--save FILE] [--resume FILE]";
+          + " [--stop-after N] [--save FILE] [--resume FILE] [--help]";
+
+  /** What --help prints after the usage line. */
+  static final String HELP =
+      String.join(
+          "\n",
+          "",
+          "modes:",
+          "  seed    (default) MLP(3, [4, 4, 1]), tanh, on the lecture's four examples, SGD lr 0.1,",
+          "          20 epochs; prints \"epoch <k> loss <value>\", then the four predictions",
+          "  moons   micrograd's moons classifier, MLP(2, [16, 16, 1]), hinge loss, 100 steps of SGD",
+          "          from lr 1.0 down to 0.1, from micrograd's data and initial weights;",
+          "          prints \"step <k> loss <value> accuracy <p>%\"",
+          "",
+          "options:",
+          "  --init FILE       start from these parameters, one a line (micrograd's order)",
+          "  --seed N          start from a random model drawn with seed N",
+          "  --data FILE       train on this CSV file (last column the target)",
+          "  --epochs N        train N epochs (seed) or steps (moons)",
+          "  --lr X            the learning rate (moons: the starting rate)",
+          "  --stop-after N    stop after N epochs or steps, as if interrupted",
+          "  --save FILE       write the run's state when it stops",
+          "  --resume FILE     continue a saved run",
+          "  --help            print this and exit",
+          "",
+          "pictures go to target/puregrad/; every error is one line on stderr.");
+
   private static final long DEFAULT_SEED = 1337;
   private static final Path PICTURES = Path.of("target", "puregrad");
 
@@ -82,6 +109,11 @@ public final class Demo {
    * {@link #run(String[], PrintStream, PrintStream)}, drawing the pictures into {@code pictures}.
    */
   static int run(String[] args, PrintStream out, PrintStream err, Path pictures) {
+    if (List.of(args).exists(arg -> arg.equals("--help") || arg.equals("-h"))) {
+      out.println(USAGE);
+      out.println(HELP);
+      return 0;
+    }
     Either<String, Options> options = Options.parse(List.of(args));
     if (options.isLeft()) {
       err.println("error: " + options.getLeft());
@@ -110,7 +142,12 @@ public final class Demo {
         train(
             options,
             new Run(
-                "seed", 20, 0.1, (lr, epochs) -> Schedule.constant(lr), Objective.sumOfSquares()),
+                "seed",
+                "epoch",
+                20,
+                0.1,
+                (lr, epochs) -> Schedule.constant(lr),
+                Objective.sumOfSquares()),
             start(options, random, Vector.empty()),
             data,
             out,
@@ -135,7 +172,11 @@ public final class Demo {
               + ")");
     }
     picture(out, err, "neuron.svg", () -> Pictures.neuron(pictures));
-    picture(out, err, "loss.png", () -> Pictures.lossCurve(losses, pictures.resolve("loss.png")));
+    picture(
+        out,
+        err,
+        "loss.png",
+        () -> Pictures.lossCurve(losses, "epoch", pictures.resolve("loss.png")));
     return 0;
   }
 
@@ -148,6 +189,7 @@ public final class Demo {
             Activation.RELU,
             Activation.LINEAR,
             random(options));
+    java.util.List<Double> losses = new java.util.ArrayList<>();
     // micrograd's own initial weights, unless the user asked for a random or another start
     Vector<Double> micrograd =
         options.seed().isDefined() || options.data().isDefined() || options.resume().isDefined()
@@ -158,6 +200,7 @@ public final class Demo {
             options,
             new Run(
                 "moons",
+                "step",
                 100,
                 1.0,
                 (lr, epochs) -> Schedule.linear(lr, lr / 10, epochs),
@@ -167,6 +210,7 @@ public final class Demo {
             out,
             err,
             epoch -> {
+              losses.add(epoch.loss());
               long correct = Math.round(epoch.metric("accuracy").get() * data.size());
               out.println(
                   "step "
@@ -187,19 +231,21 @@ public final class Demo {
       return 0;
     }
     Mlp trained = last.get();
-    double[][] points =
-        data.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
-    int[] labels = data.targets().toJavaStream().mapToInt(y -> y > 0 ? 1 : -1).toArray();
+    Plot boundary = Plot.decisionBoundary(trained, data);
+    Plot named =
+        options.data().isEmpty()
+            ? boundary.withClassNames("upper moon (-1)", "lower moon (+1)")
+            : boundary;
     picture(
         out,
         err,
         "moons.png",
-        () ->
-            Pictures.decisionBoundary(
-                (x, y) -> trained.apply(new double[] {x, y}).value(),
-                points,
-                labels,
-                pictures.resolve("moons.png")));
+        () -> Pictures.decisionBoundary(named, pictures.resolve("moons.png")));
+    picture(
+        out,
+        err,
+        "moons-loss.png",
+        () -> Pictures.lossCurve(losses, pictures.resolve("moons-loss.png")));
     return 0;
   }
 
@@ -207,12 +253,14 @@ public final class Demo {
    * What a mode trains, and what a saved run keeps of it.
    *
    * @param mode "seed" or "moons"
+   * @param word what the mode calls one pass over the data in every message: "epoch" or "step"
    * @param epochs the run's length unless --epochs says otherwise
    * @param lr the (starting) rate unless --lr says otherwise
    * @param schedule the learning rate of a run of some length from some rate
    */
   private record Run(
       String mode,
+      String word,
       int epochs,
       double lr,
       BiFunction<Double, Integer, Schedule> schedule,
@@ -255,7 +303,17 @@ public final class Demo {
       from = saved.checkpoint();
       if (from.epoch() > epochs || epochs < 1 || !(lr > 0 && Double.isFinite(lr))) {
         throw new IllegalArgumentException(
-            file + ": expected a step of a run of " + epochs + " steps, got step " + from.epoch());
+            file
+                + ": expected a "
+                + run.word()
+                + " of a run of "
+                + epochs
+                + " "
+                + run.word()
+                + "s, got "
+                + run.word()
+                + " "
+                + from.epoch());
       }
     } else {
       from = run.trainer(lr, epochs).start(start);
@@ -265,7 +323,16 @@ public final class Demo {
     Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.State>> result =
         trainer.run(from, data, until, report);
     if (result.isLeft()) {
-      err.println("error: " + result.getLeft().message());
+      // the mode's word rather than Divergence.message()'s "epoch k, step b": both modes train
+      // full batch, so the batch is always 0
+      Divergence<Mlp> divergence = result.getLeft();
+      err.println(
+          "error: training diverged in "
+              + run.word()
+              + " "
+              + divergence.epoch()
+              + ": "
+              + divergence.reason().message());
       return Either.left(1);
     }
     Checkpoint<Mlp, Sgd.State> end = result.get();
@@ -282,7 +349,8 @@ public final class Demo {
                   Integer.toString(epochs),
                   "lr",
                   Double.toString(lr)));
-      out.println("saved " + file + " after " + end.epoch() + " of " + epochs + " steps");
+      out.println(
+          "saved " + file + " after " + end.epoch() + " of " + epochs + " " + run.word() + "s");
     }
     return end.epoch() < epochs ? Either.left(0) : Either.right(end.model());
   }

@@ -8,6 +8,7 @@ import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.viz.Dot;
 import io.github.puregrad.viz.Graphviz;
 import io.github.puregrad.viz.Mermaid;
+import io.github.puregrad.viz.Plot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,9 +67,9 @@ final class DocsPictures {
     report(Pictures.lossCurve(losses, dir.resolve("loss.png")));
     report(
         Pictures.decisionBoundary(
-            (x, y) -> score(trained, Expr.of(x), Expr.of(y)).value(),
-            points,
-            labels,
+            Plot.decisionBoundary(
+                    (x, y) -> score(trained, Expr.of(x), Expr.of(y)).value(), points, labels)
+                .withClassNames("upper moon (-1)", "lower moon (+1)"),
             dir.resolve("moons.png")));
   }
 
