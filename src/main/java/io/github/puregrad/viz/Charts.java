@@ -130,9 +130,9 @@ final class Charts {
 
     double[] xRange = paddedRange(boundary.xs);
     double[] yRange = paddedRange(boundary.ys);
-    double[][] scores = scores(boundary, xRange, yRange);
-    addRegions(chart, boundary, scores, xRange, yRange);
-    addContour(chart, boundary, scores, xRange, yRange);
+    Grid grid = grid(boundary, xRange, yRange);
+    addRegions(chart, grid);
+    addContour(chart, grid);
     addPoints(chart, boundary, false, boundary.negative, NEGATIVE);
     addPoints(chart, boundary, true, boundary.positive, POSITIVE);
 
@@ -144,11 +144,14 @@ final class Charts {
   }
 
   /**
-   * The score at the corners of the grid's cells, {@code scores[row][column]} for row and column
-   * from 0 to {@code cells}: each point is scored once, for the background and the line.
+   * The sampling grid: {@code cells} x {@code cells} cells from (x0, y0), each dx by dy, and the
+   * score at their corners, {@code scores[row][column]} for row and column from 0 to {@code cells}
+   * (each point is scored once, for the background and the line). Never compared, so the array in a
+   * record is harmless.
    */
-  private static double[][] scores(
-      Plot.DecisionBoundary boundary, double[] xRange, double[] yRange) {
+  private record Grid(int cells, double x0, double y0, double dx, double dy, double[][] scores) {}
+
+  private static Grid grid(Plot.DecisionBoundary boundary, double[] xRange, double[] yRange) {
     int cells = boundary.cells;
     double dx = (xRange[1] - xRange[0]) / cells;
     double dy = (yRange[1] - yRange[0]) / cells;
@@ -159,7 +162,7 @@ final class Charts {
             boundary.score.applyAsDouble(xRange[0] + column * dx, yRange[0] + row * dy);
       }
     }
-    return scores;
+    return new Grid(cells, xRange[0], yRange[0], dx, dy, scores);
   }
 
   /**
@@ -168,15 +171,9 @@ final class Charts {
    * rectangles rather than one per cell. Runs of one sign and length share a series (XChart sizes
    * markers per series).
    */
-  private static void addRegions(
-      XYChart chart,
-      Plot.DecisionBoundary boundary,
-      double[][] scores,
-      double[] xRange,
-      double[] yRange) {
-    int cells = boundary.cells;
-    double dx = (xRange[1] - xRange[0]) / cells;
-    double dy = (yRange[1] - yRange[0]) / cells;
+  private static void addRegions(XYChart chart, Grid grid) {
+    int cells = grid.cells();
+    double[][] scores = grid.scores();
     // runs[sign][length] = centres {x, y} of the runs of that sign and length
     List<List<List<double[]>>> runs = List.of(new ArrayList<>(), new ArrayList<>());
     for (List<List<double[]>> bySign : runs) {
@@ -186,7 +183,7 @@ final class Charts {
     }
     int[] signs = new int[cells];
     for (int row = 0; row < cells; row++) {
-      double y = yRange[0] + (row + 0.5) * dy;
+      double y = grid.y0() + (row + 0.5) * grid.dy();
       for (int column = 0; column < cells; column++) {
         double score =
             scores[row][column]
@@ -201,7 +198,7 @@ final class Charts {
           end++;
         }
         if (signs[start] >= 0) {
-          double x = xRange[0] + 0.5 * (start + end) * dx;
+          double x = grid.x0() + 0.5 * (start + end) * grid.dx();
           runs.get(signs[start]).get(end - start).add(new double[] {x, y});
         }
       }
@@ -229,15 +226,9 @@ final class Charts {
    * changes sign along an edge, placed by linear interpolation, joined in pairs. All segments are
    * one series with a NaN between them (XChart breaks a line at NaN), in the order found.
    */
-  private static void addContour(
-      XYChart chart,
-      Plot.DecisionBoundary boundary,
-      double[][] scores,
-      double[] xRange,
-      double[] yRange) {
-    int cells = boundary.cells;
-    double dx = (xRange[1] - xRange[0]) / cells;
-    double dy = (yRange[1] - yRange[0]) / cells;
+  private static void addContour(XYChart chart, Grid grid) {
+    int cells = grid.cells();
+    double[][] scores = grid.scores();
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     double[] crossing = new double[8];
@@ -257,8 +248,10 @@ final class Charts {
             double t = a / (a - b);
             int[] from = CORNERS[edge];
             int[] to = CORNERS[(edge + 1) % 4];
-            crossing[2 * found] = xRange[0] + (column + from[0] + t * (to[0] - from[0])) * dx;
-            crossing[2 * found + 1] = yRange[0] + (row + from[1] + t * (to[1] - from[1])) * dy;
+            crossing[2 * found] =
+                grid.x0() + (column + from[0] + t * (to[0] - from[0])) * grid.dx();
+            crossing[2 * found + 1] =
+                grid.y0() + (row + from[1] + t * (to[1] - from[1])) * grid.dy();
             found++;
           }
         }
