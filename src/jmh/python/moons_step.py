@@ -18,7 +18,7 @@ import torch
 
 torch.set_default_dtype(torch.float64)
 here = os.path.dirname(os.path.abspath(__file__))
-data_dir = os.path.join(here, "..", "..", "main", "resources", "moons")
+data_dir = os.path.join(here, "..", "..", "main", "resources", "io", "github", "puregrad", "data")
 if len(sys.argv) > 1:
     data_dir = sys.argv[1]
 

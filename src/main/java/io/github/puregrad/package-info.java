@@ -24,13 +24,19 @@
  *   <li>{@link io.github.puregrad.data}: datasets, two moons, CSV files;
  *   <li>{@link io.github.puregrad.train}: training as a fold, a lazy stream of epochs;
  *   <li>{@link io.github.puregrad.viz}: DOT and Mermaid export, Graphviz rendering, plots;
- *   <li>{@code io.github.puregrad.demo}: the program behind {@code mvn -q compile exec:java}.
  * </ul>
  *
  * <p>See {@code docs/tutorial.md} for a guided tour and {@code docs/design.md} for the
  * architecture.
+ *
+ * <p>The Immutables style below holds for the builders of every package under this one: their class
+ * files carry no annotation of the compile-time-only Immutables jar ({@code
+ * org.immutables.value.Generated}), which a consumer compiling with {@code -Xlint:all -Werror}
+ * could not resolve; {@code Override} is listed only because an empty list means "all".
  */
 @NullMarked
+@Value.Style(allowedClasspathAnnotations = Override.class)
 package io.github.puregrad;
 
+import org.immutables.value.Value;
 import org.jspecify.annotations.NullMarked;

@@ -40,7 +40,7 @@ final class Moons {
 
   static Moons load() {
     List<double[]> rows = new ArrayList<>();
-    for (String line : lines("/moons/moons.csv").subList(1, 101)) {
+    for (String line : lines("/io/github/puregrad/data/moons.csv").subList(1, 101)) {
       String[] cells = line.split(",", -1);
       rows.add(new double[] {parse(cells[0]), parse(cells[1]), parse(cells[2])});
     }
@@ -53,7 +53,7 @@ final class Moons {
       y[i] = rows.get(i)[2];
     }
     double[] parameters =
-        lines("/moons/moons-init.csv").stream().mapToDouble(Moons::parse).toArray();
+        lines("/io/github/puregrad/data/moons-init.csv").stream().mapToDouble(Moons::parse).toArray();
     if (parameters.length != 337) {
       throw new IllegalStateException("expected 337 parameters, got " + parameters.length);
     }

@@ -65,13 +65,13 @@ import org.immutables.value.Value;
  */
 @Value.Builder
 public record ExprGenerator(
-    @Value.Default.Int(2) int inputs,
-    @Value.Default.Int(12) int operations,
-    @Value.Default.Int(Integer.MAX_VALUE) int maxDepth,
-    @Value.Default.Double(-2.0) double low,
-    @Value.Default.Double(2.0) double high,
+    int inputs,
+    int operations,
+    int maxDepth,
+    double low,
+    double high,
     Set<ExprGenerator.Op> ops,
-    @Value.Default.Boolean(false) boolean edges) {
+    boolean edges) {
 
   /** The inputs that {@link #edges()} draws from half the time. */
   public static final Vector<Double> EDGE_VALUES =
@@ -129,7 +129,15 @@ public record ExprGenerator(
 
   /** {@return a builder starting from the defaults} */
   public static ExprGeneratorBuilder builder() {
-    return new ExprGeneratorBuilder();
+    // defaults set here, not with @Value.Default: that annotation would stay in the class file and
+    // fail consumers that compile with -Xlint:all -Werror without the Immutables jar (issue 12)
+    return new ExprGeneratorBuilder()
+        .inputs(2)
+        .operations(12)
+        .maxDepth(Integer.MAX_VALUE)
+        .low(-2.0)
+        .high(2.0)
+        .edges(false);
   }
 
   // -- non-static API

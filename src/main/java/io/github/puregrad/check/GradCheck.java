@@ -36,10 +36,7 @@ import org.immutables.value.Value;
  *     truncation error (order h²) against rounding (order 1e-16 / h) for values near 1
  */
 @Value.Builder
-public record GradCheck(
-    @Value.Default.Double(1e-5) double relative,
-    @Value.Default.Double(1e-7) double absolute,
-    @Value.Default.Double(1e-6) double step) {
+public record GradCheck(double relative, double absolute, double step) {
 
   /** Checks with tolerance {@code 1e-5} relative and {@code 1e-7} absolute, step {@code 1e-6}. */
   public static final GradCheck DEFAULT = new GradCheck(1e-5, 1e-7, 1e-6);
@@ -66,7 +63,8 @@ public record GradCheck(
 
   /** {@return a builder starting from the defaults} */
   public static GradCheckBuilder builder() {
-    return new GradCheckBuilder();
+    // the defaults set here rather than with @Value.Default, as in ExprGenerator.builder()
+    return new GradCheckBuilder().from(DEFAULT);
   }
 
   // -- non-static API

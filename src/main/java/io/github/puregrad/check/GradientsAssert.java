@@ -23,6 +23,8 @@ import org.assertj.core.api.AbstractAssert;
  * <p>A failure names every leaf that disagrees, with both numbers and the relative error (see
  * {@link GradCheck.Report#failureMessage()}).
  */
+// AssertJ is optional (requires static): a test that uses this assertion has AssertJ anyway
+@SuppressWarnings("exports")
 public final class GradientsAssert extends AbstractAssert<GradientsAssert, Expr> {
   private final ToDoubleFunction<Expr.Leaf> gradients;
   private final GradCheck check;

@@ -1,6 +1,12 @@
 package io.github.puregrad.data;
 
 import io.vavr.collection.Vector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -10,13 +16,33 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * Dataset moons = Moons.generate(100, 0.1, new SplittableRandom(1337));
+ * Dataset micrograd = Moons.micrograd();                  // micrograd's own 100 points
+ * Mlp start = Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, random)
+ *     .withValues(Moons.microgradInit());                  // and its initial parameters
  * }</pre>
  *
  * <p>The same seed gives the same points, but not scikit-learn's points: the random generators
- * differ. For micrograd's exact data use {@code src/main/resources/moons/moons.csv}.
+ * differ. {@link #micrograd()} and {@link #microgradInit()} are the numbers micrograd's demo
+ * notebook used, shipped in the jar, so a run from them replays micrograd's training step for step.
  */
 public final class Moons {
   private Moons() {}
+
+  /**
+   * {@return the 100 points of micrograd's moons demo ({@code make_moons(n_samples=100, noise=0.1)}
+   * with numpy's seed 1337), labels -1 and +1}
+   */
+  public static Dataset micrograd() {
+    return Csv.dataset("moons.csv", resource("moons.csv"));
+  }
+
+  /**
+   * {@return the 337 initial parameters of micrograd's {@code MLP(2, [16, 16, 1])} in that demo, in
+   * micrograd's order (for {@code Mlp.withValues}: each neuron's weights, then its bias)}
+   */
+  public static Vector<Double> microgradInit() {
+    return Csv.values("moons-init.csv", resource("moons-init.csv"));
+  }
 
   /**
    * {@return {@code n} points, {@code n / 2} on the upper moon and the rest on the lower, with
@@ -54,5 +80,19 @@ public final class Moons {
       targets = targets.append(1.0);
     }
     return new Dataset(inputs, targets).shuffle(random);
+  }
+
+  /** The lines of a file beside this class in the jar (a resource of this module's package). */
+  private static Vector<String> resource(String name) {
+    InputStream stream = Moons.class.getResourceAsStream(name);
+    if (stream == null) {
+      throw new UncheckedIOException(new IOException("resource " + name + " is missing"));
+    }
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      return Vector.ofAll(reader.lines());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + name, e);
+    }
   }
 }

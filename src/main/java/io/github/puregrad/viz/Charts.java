@@ -1,9 +1,12 @@
 package io.github.puregrad.viz;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -28,6 +31,13 @@ final class Charts {
   private static final Color POSITIVE = new Color(50, 136, 189);
   private static final Color NEGATIVE_AREA = new Color(250, 205, 195);
   private static final Color POSITIVE_AREA = new Color(200, 222, 242);
+  private static final Color BOUNDARY = new Color(60, 60, 60);
+
+  /** Pixels per unit of a PNG: a plot of 800 x 600 is a 1600 x 1200 image. */
+  private static final int PNG_SCALE = 2;
+
+  /** A cell's corners counter-clockwise from the lower left, as (column, row) offsets. */
+  private static final int[][] CORNERS = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
 
   private Charts() {}
 
@@ -36,7 +46,7 @@ final class Charts {
     try {
       byte[] bytes;
       if (png) {
-        bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        bytes = png(chart, plot.width(), plot.height());
       } else {
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(
@@ -48,6 +58,28 @@ final class Charts {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /**
+   * The chart painted at {@link #PNG_SCALE} pixels per unit: XChart's own encoder paints one pixel
+   * per unit, which is blurry on today's screens; scaling the graphics keeps the layout and fonts.
+   */
+  private static byte[] png(XYChart chart, int width, int height) throws IOException {
+    BufferedImage image =
+        new BufferedImage(PNG_SCALE * width, PNG_SCALE * height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.scale(PNG_SCALE, PNG_SCALE);
+      chart.paint(g, width, height);
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private static XYChart chart(Plot plot) {
@@ -78,8 +110,9 @@ final class Charts {
   }
 
   private static XYChart lossCurve(Plot plot, Plot.LossCurve curve) {
-    XYChart chart = base(plot, "step", "loss");
+    XYChart chart = base(plot, curve.stepName, curve.log ? "loss (log scale)" : "loss");
     chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setYAxisLogarithmic(curve.log);
     double[] steps = new double[curve.losses.length];
     Arrays.setAll(steps, step -> step);
     XYSeries series = chart.addSeries("loss", steps, curve.losses);
@@ -97,9 +130,11 @@ final class Charts {
 
     double[] xRange = paddedRange(boundary.xs);
     double[] yRange = paddedRange(boundary.ys);
-    addRegions(chart, boundary, xRange, yRange);
-    addPoints(chart, boundary, false, "label ≤ 0", NEGATIVE);
-    addPoints(chart, boundary, true, "label > 0", POSITIVE);
+    Grid grid = grid(boundary, xRange, yRange);
+    addRegions(chart, grid);
+    addContour(chart, grid);
+    addPoints(chart, boundary, false, boundary.negative, NEGATIVE);
+    addPoints(chart, boundary, true, boundary.positive, POSITIVE);
 
     chart.getStyler().setXAxisMin(xRange[0]);
     chart.getStyler().setXAxisMax(xRange[1]);
@@ -109,15 +144,36 @@ final class Charts {
   }
 
   /**
-   * The background: the sign of the score on a grid, drawn row by row as runs of cells of one sign,
-   * so an SVG holds a few hundred rectangles rather than one per cell. Runs of one sign and length
-   * share a series (XChart sizes markers per series).
+   * The sampling grid: {@code cells} x {@code cells} cells from (x0, y0), each dx by dy, and the
+   * score at their corners, {@code scores[row][column]} for row and column from 0 to {@code cells}
+   * (each point is scored once, for the background and the line). Never compared, so the array in a
+   * record is harmless.
    */
-  private static void addRegions(
-      XYChart chart, Plot.DecisionBoundary boundary, double[] xRange, double[] yRange) {
+  private record Grid(int cells, double x0, double y0, double dx, double dy, double[][] scores) {}
+
+  private static Grid grid(Plot.DecisionBoundary boundary, double[] xRange, double[] yRange) {
     int cells = boundary.cells;
     double dx = (xRange[1] - xRange[0]) / cells;
     double dy = (yRange[1] - yRange[0]) / cells;
+    double[][] scores = new double[cells + 1][cells + 1];
+    for (int row = 0; row <= cells; row++) {
+      for (int column = 0; column <= cells; column++) {
+        scores[row][column] =
+            boundary.score.applyAsDouble(xRange[0] + column * dx, yRange[0] + row * dy);
+      }
+    }
+    return new Grid(cells, xRange[0], yRange[0], dx, dy, scores);
+  }
+
+  /**
+   * The background: the sign of the score on a grid (a cell takes the sign of the mean of its
+   * corners), drawn row by row as runs of cells of one sign, so an SVG holds a few hundred
+   * rectangles rather than one per cell. Runs of one sign and length share a series (XChart sizes
+   * markers per series).
+   */
+  private static void addRegions(XYChart chart, Grid grid) {
+    int cells = grid.cells();
+    double[][] scores = grid.scores();
     // runs[sign][length] = centres {x, y} of the runs of that sign and length
     List<List<List<double[]>>> runs = List.of(new ArrayList<>(), new ArrayList<>());
     for (List<List<double[]>> bySign : runs) {
@@ -127,9 +183,13 @@ final class Charts {
     }
     int[] signs = new int[cells];
     for (int row = 0; row < cells; row++) {
-      double y = yRange[0] + (row + 0.5) * dy;
+      double y = grid.y0() + (row + 0.5) * grid.dy();
       for (int column = 0; column < cells; column++) {
-        double score = boundary.score.applyAsDouble(xRange[0] + (column + 0.5) * dx, y);
+        double score =
+            scores[row][column]
+                + scores[row][column + 1]
+                + scores[row + 1][column]
+                + scores[row + 1][column + 1];
         signs[column] = score > 0 ? 1 : score <= 0 ? 0 : -1; // -1: NaN, the cell stays white
       }
       for (int start = 0, end; start < cells; start = end) {
@@ -138,7 +198,7 @@ final class Charts {
           end++;
         }
         if (signs[start] >= 0) {
-          double x = xRange[0] + 0.5 * (start + end) * dx;
+          double x = grid.x0() + 0.5 * (start + end) * grid.dx();
           runs.get(signs[start]).get(end - start).add(new double[] {x, y});
         }
       }
@@ -159,6 +219,66 @@ final class Charts {
         }
       }
     }
+  }
+
+  /**
+   * The line where the score is 0, by marching squares: in each cell, the points where the score
+   * changes sign along an edge, placed by linear interpolation, joined in pairs. All segments are
+   * one series with a NaN between them (XChart breaks a line at NaN), in the order found.
+   */
+  private static void addContour(XYChart chart, Grid grid) {
+    int cells = grid.cells();
+    double[][] scores = grid.scores();
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    double[] crossing = new double[8];
+    for (int row = 0; row < cells; row++) {
+      for (int column = 0; column < cells; column++) {
+        double[] s = {
+          scores[row][column],
+          scores[row][column + 1],
+          scores[row + 1][column + 1],
+          scores[row + 1][column]
+        };
+        int found = 0;
+        for (int edge = 0; edge < 4; edge++) {
+          double a = s[edge];
+          double b = s[(edge + 1) % 4];
+          if (Double.isFinite(a) && Double.isFinite(b) && (a > 0) != (b > 0)) {
+            double t = a / (a - b);
+            int[] from = CORNERS[edge];
+            int[] to = CORNERS[(edge + 1) % 4];
+            crossing[2 * found] =
+                grid.x0() + (column + from[0] + t * (to[0] - from[0])) * grid.dx();
+            crossing[2 * found + 1] =
+                grid.y0() + (row + from[1] + t * (to[1] - from[1])) * grid.dy();
+            found++;
+          }
+        }
+        // 2 crossings: one segment; 4 (a saddle): two, pairing neighbouring edges
+        for (int k = 0; k + 1 < found; k += 2) {
+          xs.add(crossing[2 * k]);
+          ys.add(crossing[2 * k + 1]);
+          xs.add(crossing[2 * k + 2]);
+          ys.add(crossing[2 * k + 3]);
+          xs.add(Double.NaN);
+          ys.add(Double.NaN);
+        }
+      }
+    }
+    if (xs.isEmpty()) {
+      return;
+    }
+    XYSeries line =
+        chart.addSeries(
+            "score = 0",
+            xs.stream().mapToDouble(Double::doubleValue).toArray(),
+            ys.stream().mapToDouble(Double::doubleValue).toArray());
+    line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    line.setMarker(SeriesMarkers.NONE);
+    line.setLineColor(BOUNDARY);
+    line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    line.setShowInLegend(false);
   }
 
   private static void addPoints(

@@ -1,9 +1,14 @@
 package io.github.puregrad.viz;
 
+import io.github.puregrad.data.Dataset;
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.nn.Mlp;
+import io.vavr.collection.Vector;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Function;
 
 /**
  * A training picture, drawn with XChart when written: the loss curve of a run, or the decision
@@ -12,10 +17,17 @@ import java.util.function.DoubleBinaryOperator;
  *
  * <pre>{@code
  * Plot.lossCurve(losses).withTitle("moons").write(Path.of("loss.png"));
- * Plot.decisionBoundary((x, y) -> model.score(x, y), points, labels)
- *     .withSize(600, 600)
- *     .write(Path.of("moons.svg"));
+ * Plot.decisionBoundary(mlp, Moons.micrograd())              // any Dataset with 2 inputs
+ *     .withClassNames("upper moon", "lower moon")
+ *     .write(Path.of("moons.png"));
+ * Plot.decisionBoundary((x, y) -> x * y, points, labels).write(Path.of("xy.svg"));
  * }</pre>
+ *
+ * <p>A loss curve whose losses span more than two decades gets a logarithmic axis, so that the end
+ * of a run is not a flat line at zero ({@link #withLogScale(boolean)} decides it instead). A
+ * decision boundary shows the sign of the score on a 200 x 200 grid with the line where the score
+ * is 0, interpolated between grid points. PNG files have two pixels per unit of the size (a 800 x
+ * 600 plot is a 1600 x 1200 image), sharp on high-density screens; SVG files are vector graphics.
  *
  * <p>XChart ({@code org.knowm.xchart:xchart}) is an optional dependency of puregrad: add it to use
  * {@code write}. Building a {@code Plot} needs no XChart, and no display either: on a server run
@@ -24,7 +36,10 @@ import java.util.function.DoubleBinaryOperator;
 public final class Plot {
   private static final int DEFAULT_WIDTH = 800;
   private static final int DEFAULT_HEIGHT = 600;
-  private static final int DEFAULT_CELLS = 100;
+  private static final int DEFAULT_CELLS = 200;
+
+  /** Losses spanning more than this factor get a logarithmic axis by default. */
+  private static final double LOG_SPAN = 100;
 
   private final Content content;
   private final String title;
@@ -56,7 +71,11 @@ public final class Plot {
             "loss at step " + step + " is " + losses[step] + ": expected a finite number");
       }
     }
-    return new Plot(new LossCurve(losses.clone()), "loss", DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    return new Plot(
+        new LossCurve(losses.clone(), logByDefault(losses), "step"),
+        "loss",
+        DEFAULT_WIDTH,
+        DEFAULT_HEIGHT);
   }
 
   /** {@return the curve of {@code losses}, in iteration order; see {@link #lossCurve(double[])}} */
@@ -112,10 +131,55 @@ public final class Plot {
       ys[i] = point[1];
     }
     return new Plot(
-        new DecisionBoundary(score, xs, ys, labels.clone(), DEFAULT_CELLS),
+        new DecisionBoundary(
+            score,
+            xs,
+            ys,
+            labels.clone(),
+            DEFAULT_CELLS,
+            className(labels, false),
+            className(labels, true)),
         "decision boundary",
         DEFAULT_WIDTH,
         DEFAULT_HEIGHT);
+  }
+
+  /**
+   * {@return the decision boundary of {@code model} on {@code data}}: as {@link
+   * #decisionBoundary(DoubleBinaryOperator, double[][], int[])} with the score {@code
+   * model.apply(Vector.of(x, y)).value()}, the data's inputs as points and its targets as labels
+   * (above 0: the positive class).
+   *
+   * @param model any function of two inputs to an expression, e.g. {@code x -> mlp.apply(...)}
+   * @throws IllegalArgumentException if the data does not have 2 inputs per row
+   */
+  public static Plot decisionBoundary(
+      Function<? super Vector<Double>, ? extends Expr> model, Dataset data) {
+    Objects.requireNonNull(model, "model is null");
+    Objects.requireNonNull(data, "data is null");
+    if (data.inputSize() != 2) {
+      throw new IllegalArgumentException(
+          "expected a dataset with 2 inputs per row, got " + data.inputSize());
+    }
+    double[][] points =
+        data.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
+    int[] labels = data.targets().toJavaStream().mapToInt(y -> label(y)).toArray();
+    return decisionBoundary((x, y) -> model.apply(Vector.of(x, y)).value(), points, labels);
+  }
+
+  /**
+   * {@return the decision boundary of a network with one output on {@code data}}; see {@link
+   * #decisionBoundary(Function, Dataset)}
+   *
+   * @throws IllegalArgumentException if the network or the data does not have 2 inputs
+   */
+  public static Plot decisionBoundary(Mlp model, Dataset data) {
+    Objects.requireNonNull(model, "model is null");
+    if (model.nin() != 2 || model.nout() != 1) {
+      throw new IllegalArgumentException(
+          "expected a network with 2 inputs and 1 output, got " + model);
+    }
+    return decisionBoundary(x -> model.apply(x.get(0), x.get(1)), data);
   }
 
   // -- non-static API
@@ -139,8 +203,8 @@ public final class Plot {
   }
 
   /**
-   * {@return this plot with the decision boundary sampled on {@code cells} x {@code cells} points
-   * (100 by default); a loss curve ignores it}
+   * {@return this plot with the decision boundary sampled on {@code cells} x {@code cells} cells
+   * (200 by default); a loss curve ignores it}
    *
    * @throws IllegalArgumentException unless {@code cells} is between 2 and 1,000
    */
@@ -149,6 +213,63 @@ public final class Plot {
       throw new IllegalArgumentException("expected 2 to 1000 cells per axis, got " + cells);
     }
     return new Plot(content.withCells(cells), title, width, height);
+  }
+
+  /**
+   * {@return this decision boundary with the legend naming the classes {@code negative} (labels up
+   * to 0) and {@code positive} (labels above 0)}; the default names are "class" and the labels,
+   * e.g. "class -1" and "class 1"
+   *
+   * @throws IllegalStateException if this is a loss curve
+   */
+  public Plot withClassNames(String negative, String positive) {
+    Objects.requireNonNull(negative, "negative is null");
+    Objects.requireNonNull(positive, "positive is null");
+    if (!(content instanceof DecisionBoundary boundary)) {
+      throw new IllegalStateException("class names are for a decision boundary, not a loss curve");
+    }
+    return new Plot(boundary.withNames(negative, positive), title, width, height);
+  }
+
+  /**
+   * {@return this loss curve with a logarithmic (true) or linear (false) loss axis}; by default the
+   * axis is logarithmic when the losses are positive and span more than two decades
+   *
+   * @throws IllegalArgumentException if a logarithmic axis is asked for a loss of 0 or below
+   * @throws IllegalStateException if this is a decision boundary
+   */
+  public Plot withLogScale(boolean log) {
+    if (!(content instanceof LossCurve curve)) {
+      throw new IllegalStateException("a log scale is for a loss curve, not a decision boundary");
+    }
+    if (log) {
+      for (int step = 0; step < curve.losses.length; step++) {
+        if (!(curve.losses[step] > 0)) {
+          throw new IllegalArgumentException(
+              "a log scale needs losses above 0, got " + curve.losses[step] + " at step " + step);
+        }
+      }
+    }
+    return new Plot(new LossCurve(curve.losses, log, curve.stepName), title, width, height);
+  }
+
+  /**
+   * {@return this loss curve with its horizontal axis titled {@code name}, e.g. "epoch" ("step" by
+   * default)}
+   *
+   * @throws IllegalStateException if this is a decision boundary
+   */
+  public Plot withStepName(String name) {
+    Objects.requireNonNull(name, "name is null");
+    if (!(content instanceof LossCurve curve)) {
+      throw new IllegalStateException("a step name is for a loss curve, not a decision boundary");
+    }
+    return new Plot(new LossCurve(curve.losses, curve.log, name), title, width, height);
+  }
+
+  /** {@return whether the loss axis of this loss curve is logarithmic; false for a boundary} */
+  public boolean logScale() {
+    return content instanceof LossCurve curve && curve.log;
   }
 
   /** {@return the title drawn above the plot} */
@@ -194,6 +315,27 @@ public final class Plot {
     return content;
   }
 
+  private static boolean logByDefault(double[] losses) {
+    double min = Arrays.stream(losses).min().orElseThrow();
+    double max = Arrays.stream(losses).max().orElseThrow();
+    return min > 0 && max / min > LOG_SPAN;
+  }
+
+  /** A target as a label: its sign, so that 0/1 and -1/+1 targets both work. */
+  private static int label(double target) {
+    return target > 0 ? 1 : target < 0 ? -1 : 0;
+  }
+
+  /** "class " and the first label of the class (0 and below, or above 0), "class 1" if none. */
+  private static String className(int[] labels, boolean positive) {
+    for (int label : labels) {
+      if (label > 0 == positive) {
+        return "class " + label;
+      }
+    }
+    return positive ? "class 1" : "class -1";
+  }
+
   @Override
   public String toString() {
     return "Plot["
@@ -218,9 +360,13 @@ public final class Plot {
 
   static final class LossCurve implements Content {
     final double[] losses;
+    final boolean log;
+    final String stepName;
 
-    LossCurve(double[] losses) {
+    LossCurve(double[] losses, boolean log, String stepName) {
       this.losses = losses;
+      this.log = log;
+      this.stepName = stepName;
     }
 
     @Override
@@ -235,19 +381,33 @@ public final class Plot {
     final double[] ys;
     final int[] labels;
     final int cells;
+    final String negative;
+    final String positive;
 
     DecisionBoundary(
-        DoubleBinaryOperator score, double[] xs, double[] ys, int[] labels, int cells) {
+        DoubleBinaryOperator score,
+        double[] xs,
+        double[] ys,
+        int[] labels,
+        int cells,
+        String negative,
+        String positive) {
       this.score = score;
       this.xs = xs;
       this.ys = ys;
       this.labels = labels;
       this.cells = cells;
+      this.negative = negative;
+      this.positive = positive;
     }
 
     @Override
     public Content withCells(int newCells) {
-      return new DecisionBoundary(score, xs, ys, labels, newCells);
+      return new DecisionBoundary(score, xs, ys, labels, newCells, negative, positive);
+    }
+
+    DecisionBoundary withNames(String newNegative, String newPositive) {
+      return new DecisionBoundary(score, xs, ys, labels, cells, newNegative, newPositive);
     }
   }
 }

@@ -85,6 +85,29 @@ class DataTest {
   }
 
   @Nested
+  class MicrogradsMoons {
+    @Test
+    void shouldReadMicrogradsHundredPointsFromTheJarWhenAskedForMicrograd() {
+      Dataset moons = Moons.micrograd();
+      assertThat(moons.size()).isEqualTo(100);
+      assertThat(moons.inputSize()).isEqualTo(2);
+      assertThat(moons.targets().count(y -> y == -1.0)).isEqualTo(50);
+      assertThat(moons.targets().count(y -> y == 1.0)).isEqualTo(50);
+      // the first row of make_moons(n_samples=100, noise=0.1) under numpy's seed 1337
+      assertThat(moons.inputs().head()).containsExactly(1.1221146075409683, 0.08147717341718697);
+      assertThat(moons.targets().head()).isEqualTo(-1.0);
+    }
+
+    @Test
+    void shouldHoldOneValuePerParameterOfMicrogradsMlpWhenAskedForItsStart() {
+      Vector<Double> init = Moons.microgradInit();
+      // MLP(2, [16, 16, 1]): (2 + 1) * 16 + (16 + 1) * 16 + (16 + 1) * 1 parameters
+      assertThat(init).hasSize(337);
+      assertThat(init.head()).isEqualTo(0.23550571390294128);
+    }
+  }
+
+  @Nested
   class CsvFiles {
     @Test
     void shouldReadInputsAndTheLastColumnAsTarget() {

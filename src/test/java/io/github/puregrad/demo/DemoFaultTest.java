@@ -8,6 +8,7 @@ import io.github.puregrad.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -134,8 +135,13 @@ class DemoFaultTest {
     }
 
     /** Lines "step k loss L accuracy A%" for k in [from, from + count), as micrograd printed. */
-    private void assertMicrograds(List<String> lines, int from, int count) {
-      Dataset curve = Csv.dataset("curve", Demo.resource("micrograd-moons-curve.csv"));
+    private void assertMicrograds(List<String> lines, int from, int count) throws Exception {
+      Dataset curve =
+          Csv.dataset(
+              Path.of(
+                  Objects.requireNonNull(
+                          DemoFaultTest.class.getResource("/moons/micrograd-moons-curve.csv"))
+                      .toURI()));
       assertThat(lines).hasSize(count);
       for (int i = 0; i < count; i++) {
         int k = from + i;

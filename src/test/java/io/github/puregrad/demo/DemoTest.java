@@ -102,12 +102,40 @@ class DemoTest {
     @Test
     void shouldPrintMicrogradsFirstAndLastSteps() {
       List<String> out = run("moons").out();
-      assertThat(out).hasSize(100 + 1);
+      assertThat(out).hasSize(100 + 2);
       assertThat(out.get(0)).isEqualTo("step 0 loss 0.8958441028683222 accuracy 50.0%");
       assertThat(out.get(99))
           .startsWith("step 99 loss 0.0109783701354927")
           .endsWith(" accuracy 100.0%");
       assertThat(out.get(100)).isEqualTo("wrote " + Path.of("target", "puregrad", "moons.png"));
+      assertThat(out.get(101))
+          .isEqualTo("wrote " + Path.of("target", "puregrad", "moons-loss.png"));
+    }
+
+    @Test
+    void shouldSayStepWhenAMoonsRunDiverges() {
+      Run run = run("moons", "--lr", "1.7e308", "--epochs", "5");
+      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.err()).startsWith("error: training diverged in step ").doesNotContain("epoch");
+    }
+  }
+
+  @Nested
+  class Help {
+    @Test
+    void shouldPrintUsageAndExitZeroWhenAskedForHelp() {
+      Run run = run("--help");
+      assertThat(run.code()).isZero();
+      assertThat(run.out().get(0)).isEqualTo(Demo.USAGE);
+      assertThat(run.out()).anyMatch(line -> line.startsWith("  --help"));
+      assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void shouldPrintHelpWhenItFollowsOtherArguments() {
+      Run run = run("moons", "--epochs", "3", "-h");
+      assertThat(run.code()).isZero();
+      assertThat(run.out().get(0)).isEqualTo(Demo.USAGE);
     }
   }
 
@@ -161,6 +189,7 @@ class DemoTest {
       assertThat(run.code()).isEqualTo(1);
       assertThat(run.err())
           .startsWith("error: training diverged in epoch ")
+          .doesNotContain("step")
           .doesNotContain("Exception");
     }
   }

@@ -1,13 +1,14 @@
 package io.github.puregrad.demo;
 
-import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
+import io.github.puregrad.data.Moons;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Autodiff;
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.viz.Dot;
 import io.github.puregrad.viz.Graphviz;
 import io.github.puregrad.viz.Mermaid;
+import io.github.puregrad.viz.Plot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ import java.util.List;
  *
  * <p>The moons pictures come from micrograd's demo done with bare {@code Expr}s (this is not a
  * test, so it stays independent of the {@code nn} package): MLP(2, [16, 16, 1]) with ReLU, started
- * from micrograd's initial parameters ({@code moons/moons-init.csv}), max-margin loss plus 1e-4 L2,
- * 100 steps of SGD with the learning rate falling from 1.0 to 0.1.
+ * from micrograd's initial parameters ({@code Moons.microgradInit()}), max-margin loss plus 1e-4
+ * L2, 100 steps of SGD with the learning rate falling from 1.0 to 0.1.
  */
 final class DocsPictures {
   private static final int[] SIZES = {2, 16, 16, 1};
@@ -45,14 +46,12 @@ final class DocsPictures {
     write(dir.resolve("neuron.dot"), Dot.of(neuron));
     write(dir.resolve("neuron.mmd"), Mermaid.of(neuron));
 
-    Dataset moons = Csv.dataset("moons.csv", Demo.resource("moons.csv"));
+    Dataset moons = Moons.micrograd();
     double[][] points =
         moons.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
     int[] labels = moons.targets().toJavaStream().mapToInt(Double::intValue).toArray();
     Expr.Leaf[] params =
-        Csv.values("moons-init.csv", Demo.resource("moons-init.csv"))
-            .map(value -> Expr.of(value))
-            .toJavaArray(Expr.Leaf[]::new);
+        Moons.microgradInit().map(value -> Expr.of(value)).toJavaArray(Expr.Leaf[]::new);
     List<Double> losses = new ArrayList<>();
     for (int step = 0; step < 100; step++) {
       Expr loss = loss(params, points, labels);
@@ -68,9 +67,9 @@ final class DocsPictures {
     report(Pictures.lossCurve(losses, dir.resolve("loss.png")));
     report(
         Pictures.decisionBoundary(
-            (x, y) -> score(trained, Expr.of(x), Expr.of(y)).value(),
-            points,
-            labels,
+            Plot.decisionBoundary(
+                    (x, y) -> score(trained, Expr.of(x), Expr.of(y)).value(), points, labels)
+                .withClassNames("upper moon (-1)", "lower moon (+1)"),
             dir.resolve("moons.png")));
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.viz.DotProgram;
+import io.github.puregrad.viz.Plot;
 import io.github.puregrad.viz.Svg;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -62,7 +63,8 @@ class PicturesTest {
       double[][] points = {{0, 0}, {1, 1}};
       Path png =
           Pictures.decisionBoundary(
-              (x, y) -> x - 0.5, points, new int[] {-1, 1}, dir.resolve("moons.png"));
+              Plot.decisionBoundary((x, y) -> x - 0.5, points, new int[] {-1, 1}),
+              dir.resolve("moons.png"));
       BufferedImage image = ImageIO.read(png.toFile());
       assertThat(image).isNotNull();
     }

@@ -128,7 +128,7 @@ class TapeTest {
   class Networks {
     @Test
     void shouldGiveMicrogradsStepZeroLossOnMoons() throws IOException {
-      double[] p = numbers("/moons/moons-init.csv");
+      double[] p = numbers("/io/github/puregrad/data/moons-init.csv");
       List<Leaf> params = leaves(p);
       Tape.Result e = Tape.trace(moonsLoss(params), params).evaluate(p);
 
@@ -137,7 +137,7 @@ class TapeTest {
 
     @Test
     void shouldEqualEagerEngineBitForBitOnMoonsAfterAParameterUpdate() throws IOException {
-      double[] p = numbers("/moons/moons-init.csv");
+      double[] p = numbers("/io/github/puregrad/data/moons-init.csv");
       List<Leaf> params = leaves(p);
       Gradients first = Autodiff.backward(moonsLoss(params));
       double[] stepped = new double[p.length];
@@ -193,7 +193,7 @@ class TapeTest {
 
     @Test
     void shouldGiveSameResultsFromManyThreadsAtOnce() throws Exception {
-      double[] p = numbers("/moons/moons-init.csv");
+      double[] p = numbers("/io/github/puregrad/data/moons-init.csv");
       List<Leaf> params = leaves(p);
       Tape tape = Tape.trace(moonsLoss(params), params);
       double[] expected = gradients(tape.evaluate(p));
@@ -266,7 +266,7 @@ class TapeTest {
   static Expr moonsLoss(List<Leaf> p) {
     List<double[]> rows;
     try {
-      rows = rows("/moons/moons.csv");
+      rows = rows("/io/github/puregrad/data/moons.csv");
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -1,14 +1,12 @@
 package io.github.puregrad.train;
 
-import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
+import io.github.puregrad.data.Moons;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.optim.Schedule;
 import io.github.puregrad.optim.Sgd;
 import io.vavr.collection.List;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 
 /**
@@ -23,21 +21,13 @@ final class MicrogradMoons {
   private MicrogradMoons() {}
 
   static Dataset data() {
-    try {
-      return Csv.dataset("moons.csv", MoonsReplayTest.resource("moons.csv"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Moons.micrograd();
   }
 
   static Mlp model() {
-    try {
-      return Mlp.of(
-              2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
-          .withValues(Csv.values("moons-init.csv", MoonsReplayTest.resource("moons-init.csv")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Mlp.of(
+            2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
+        .withValues(Moons.microgradInit());
   }
 
   static Trainer<Mlp, Sgd.State> trainer(TrainConfig config) {

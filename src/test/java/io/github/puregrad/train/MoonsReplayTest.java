@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
+import io.github.puregrad.data.Moons;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.optim.Schedule;
@@ -43,10 +44,10 @@ class MoonsReplayTest {
 
   @BeforeAll
   void replay() throws IOException {
-    Dataset data = Csv.dataset("moons.csv", resource("moons.csv"));
+    Dataset data = Moons.micrograd();
     Mlp model =
         Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
-            .withValues(Csv.values("moons-init.csv", resource("moons-init.csv")));
+            .withValues(Moons.microgradInit());
     Trainer<Mlp, Sgd.State> trainer =
         Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)));
     epochs = trainer.epochs(model, data).take(100).map(Either::get).toVector();

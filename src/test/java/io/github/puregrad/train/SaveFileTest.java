@@ -3,7 +3,6 @@ package io.github.puregrad.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.data.Moons;
 import io.github.puregrad.expr.Expr;
@@ -143,10 +142,10 @@ class SaveFileTest {
   class Resume {
     @Test
     void shouldContinueMicrogradsMoonsRunBitForBitAfterStoppingAtStep40() throws IOException {
-      Dataset data = Csv.dataset("moons.csv", MoonsReplayTest.resource("moons.csv"));
+      Dataset data = Moons.micrograd();
       Mlp model =
           Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
-              .withValues(Csv.values("moons-init.csv", MoonsReplayTest.resource("moons-init.csv")));
+              .withValues(Moons.microgradInit());
       Trainer<Mlp, Sgd.State> trainer =
           Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)));
       assertThat(resumed(trainer, model, data, 40, 100))

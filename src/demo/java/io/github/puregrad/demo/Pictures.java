@@ -9,7 +9,6 @@ import io.github.puregrad.viz.Plot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.DoubleBinaryOperator;
 
 /**
  * The demo's pictures: the lecture neuron's graph, a loss curve and a decision boundary.
@@ -18,7 +17,7 @@ import java.util.function.DoubleBinaryOperator;
  * Path dir = Path.of("target/puregrad");
  * Pictures.neuron(dir);                                       // target/puregrad/neuron.svg
  * Pictures.lossCurve(losses, dir.resolve("loss.png"));
- * Pictures.decisionBoundary(score, points, labels, dir.resolve("moons.png"));
+ * Pictures.decisionBoundary(Plot.decisionBoundary(model, data), dir.resolve("moons.png"));
  * }</pre>
  *
  * <p>The graph needs the Graphviz {@code dot} program and the plots need XChart (an optional
@@ -54,18 +53,18 @@ public final class Pictures {
 
   /** Writes the curve of {@code losses}, one per step, to {@code file} (.png or .svg). */
   public static Path lossCurve(List<Double> losses, Path file) {
-    return Plot.lossCurve(losses).withTitle("training loss").write(file);
+    return lossCurve(losses, "step", file);
   }
 
   /**
-   * Writes the decision boundary of {@code score} (above 0: the positive class) with the points
-   * coloured by label to {@code file} (.png or .svg).
+   * Writes the curve of {@code losses}, one per {@code word} ("epoch", "step"), to {@code file}.
    */
-  public static Path decisionBoundary(
-      DoubleBinaryOperator score, double[][] points, int[] labels, Path file) {
-    return Plot.decisionBoundary(score, points, labels)
-        .withTitle("decision boundary")
-        .withSize(700, 600)
-        .write(file);
+  public static Path lossCurve(List<Double> losses, String word, Path file) {
+    return Plot.lossCurve(losses).withTitle("training loss").withStepName(word).write(file);
+  }
+
+  /** Writes {@code boundary}, a decision boundary, with the demo's title and size. */
+  public static Path decisionBoundary(Plot boundary, Path file) {
+    return boundary.withTitle("decision boundary").withSize(700, 600).write(file);
   }
 }

@@ -2,6 +2,7 @@ package io.github.puregrad.demo;
 
 import io.github.puregrad.data.Csv;
 import io.github.puregrad.data.Dataset;
+import io.github.puregrad.data.Moons;
 import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.nn.Model;
@@ -15,18 +16,15 @@ import io.github.puregrad.train.SaveFile;
 import io.github.puregrad.train.Trainer;
 import io.github.puregrad.viz.Explorer;
 import io.github.puregrad.viz.GraphvizException;
+import io.github.puregrad.viz.Plot;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.awt.AWTError;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -59,7 +57,33 @@ import java.util.function.Supplier;
 public final class Demo {
   static final String USAGE =
       "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]"
-          + " [--stop-after N] [--save FILE] [--resume FILE]";
+          + " [--stop-after N] [--save FILE] [--resume FILE] [--help]";
+
+  /** What --help prints after the usage line. */
+  static final String HELP =
+      String.join(
+          "\n",
+          "",
+          "modes:",
+          "  seed    (default) MLP(3, [4, 4, 1]), tanh, on the lecture's four examples, SGD lr 0.1,",
+          "          20 epochs; prints \"epoch <k> loss <value>\", then the four predictions",
+          "  moons   micrograd's moons classifier, MLP(2, [16, 16, 1]), hinge loss, 100 steps of SGD",
+          "          from lr 1.0 down to 0.1, from micrograd's data and initial weights;",
+          "          prints \"step <k> loss <value> accuracy <p>%\"",
+          "",
+          "options:",
+          "  --init FILE       start from these parameters, one a line (micrograd's order)",
+          "  --seed N          start from a random model drawn with seed N",
+          "  --data FILE       train on this CSV file (last column the target)",
+          "  --epochs N        train N epochs (seed) or steps (moons)",
+          "  --lr X            the learning rate (moons: the starting rate)",
+          "  --stop-after N    stop after N epochs or steps, as if interrupted",
+          "  --save FILE       write the run's state when it stops",
+          "  --resume FILE     continue a saved run",
+          "  --help            print this and exit",
+          "",
+          "pictures go to target/puregrad/; every error is one line on stderr.");
+
   private static final long DEFAULT_SEED = 1337;
   private static final Path PICTURES = Path.of("target", "puregrad");
 
@@ -86,6 +110,11 @@ public final class Demo {
    * {@link #run(String[], PrintStream, PrintStream)}, drawing the pictures into {@code pictures}.
    */
   static int run(String[] args, PrintStream out, PrintStream err, Path pictures) {
+    if (List.of(args).exists(arg -> arg.equals("--help") || arg.equals("-h"))) {
+      out.println(USAGE);
+      out.println(HELP);
+      return 0;
+    }
     Either<String, Options> options = Options.parse(List.of(args));
     if (options.isLeft()) {
       err.println("error: " + options.getLeft());
@@ -114,7 +143,12 @@ public final class Demo {
         train(
             options,
             new Run(
-                "seed", 20, 0.1, (lr, epochs) -> Schedule.constant(lr), Objective.sumOfSquares()),
+                "seed",
+                "epoch",
+                20,
+                0.1,
+                (lr, epochs) -> Schedule.constant(lr),
+                Objective.sumOfSquares()),
             start(options, random, Vector.empty()),
             data,
             out,
@@ -144,16 +178,13 @@ public final class Demo {
         err,
         "neuron.html",
         () -> Explorer.write(Pictures.neuron().graph().output(), pictures.resolve("neuron.html")));
-    picture(out, err, "loss.png", () -> Pictures.lossCurve(losses, pictures.resolve("loss.png")));
+    picture(
+        out, err, "loss.png", () -> Pictures.lossCurve(losses, "epoch", pictures.resolve("loss.png")));
     return 0;
   }
 
   private static int moons(Options options, PrintStream out, PrintStream err, Path pictures) {
-    Dataset data =
-        options
-            .data()
-            .map(Csv::dataset)
-            .getOrElse(() -> Csv.dataset("moons.csv", resource("moons.csv")));
+    Dataset data = options.data().map(Csv::dataset).getOrElse(Moons::micrograd);
     Mlp random =
         Mlp.of(
             data.inputSize(),
@@ -161,16 +192,18 @@ public final class Demo {
             Activation.RELU,
             Activation.LINEAR,
             random(options));
+    java.util.List<Double> losses = new java.util.ArrayList<>();
     // micrograd's own initial weights, unless the user asked for a random or another start
     Vector<Double> micrograd =
         options.seed().isDefined() || options.data().isDefined() || options.resume().isDefined()
             ? Vector.empty()
-            : Csv.values("moons-init.csv", resource("moons-init.csv"));
+            : Moons.microgradInit();
     Either<Integer, Mlp> last =
         train(
             options,
             new Run(
                 "moons",
+                "step",
                 100,
                 1.0,
                 (lr, epochs) -> Schedule.linear(lr, lr / 10, epochs),
@@ -180,6 +213,7 @@ public final class Demo {
             out,
             err,
             epoch -> {
+              losses.add(epoch.loss());
               long correct = Math.round(epoch.metric("accuracy").get() * data.size());
               out.println(
                   "step "
@@ -200,19 +234,21 @@ public final class Demo {
       return 0;
     }
     Mlp trained = last.get();
-    double[][] points =
-        data.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
-    int[] labels = data.targets().toJavaStream().mapToInt(y -> y > 0 ? 1 : -1).toArray();
+    Plot boundary = Plot.decisionBoundary(trained, data);
+    Plot named =
+        options.data().isEmpty()
+            ? boundary.withClassNames("upper moon (-1)", "lower moon (+1)")
+            : boundary;
     picture(
         out,
         err,
         "moons.png",
-        () ->
-            Pictures.decisionBoundary(
-                (x, y) -> trained.apply(new double[] {x, y}).value(),
-                points,
-                labels,
-                pictures.resolve("moons.png")));
+        () -> Pictures.decisionBoundary(named, pictures.resolve("moons.png")));
+    picture(
+        out,
+        err,
+        "moons-loss.png",
+        () -> Pictures.lossCurve(losses, pictures.resolve("moons-loss.png")));
     return 0;
   }
 
@@ -220,12 +256,14 @@ public final class Demo {
    * What a mode trains, and what a saved run keeps of it.
    *
    * @param mode "seed" or "moons"
+   * @param word what the mode calls one pass over the data in every message: "epoch" or "step"
    * @param epochs the run's length unless --epochs says otherwise
    * @param lr the (starting) rate unless --lr says otherwise
    * @param schedule the learning rate of a run of some length from some rate
    */
   private record Run(
       String mode,
+      String word,
       int epochs,
       double lr,
       BiFunction<Double, Integer, Schedule> schedule,
@@ -268,7 +306,17 @@ public final class Demo {
       from = saved.checkpoint();
       if (from.epoch() > epochs || epochs < 1 || !(lr > 0 && Double.isFinite(lr))) {
         throw new IllegalArgumentException(
-            file + ": expected a step of a run of " + epochs + " steps, got step " + from.epoch());
+            file
+                + ": expected a "
+                + run.word()
+                + " of a run of "
+                + epochs
+                + " "
+                + run.word()
+                + "s, got "
+                + run.word()
+                + " "
+                + from.epoch());
       }
     } else {
       from = run.trainer(lr, epochs).start(start);
@@ -278,7 +326,16 @@ public final class Demo {
     Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.State>> result =
         trainer.run(from, data, until, report);
     if (result.isLeft()) {
-      err.println("error: " + result.getLeft().message());
+      // the mode's word rather than Divergence.message()'s "epoch k, step b": both modes train
+      // full batch, so the batch is always 0
+      Divergence<Mlp> divergence = result.getLeft();
+      err.println(
+          "error: training diverged in "
+              + run.word()
+              + " "
+              + divergence.epoch()
+              + ": "
+              + divergence.reason().message());
       return Either.left(1);
     }
     Checkpoint<Mlp, Sgd.State> end = result.get();
@@ -295,7 +352,8 @@ public final class Demo {
                   Integer.toString(epochs),
                   "lr",
                   Double.toString(lr)));
-      out.println("saved " + file + " after " + end.epoch() + " of " + epochs + " steps");
+      out.println(
+          "saved " + file + " after " + end.epoch() + " of " + epochs + " " + run.word() + "s");
     }
     return end.epoch() < epochs ? Either.left(0) : Either.right(end.model());
   }
@@ -357,19 +415,5 @@ public final class Demo {
 
   private static SplittableRandom random(Options options) {
     return new SplittableRandom(options.seed().getOrElse(DEFAULT_SEED));
-  }
-
-  /** {@return the lines of micrograd's {@code name} in the resources' {@code moons/}} */
-  static Vector<String> resource(String name) {
-    InputStream stream = Demo.class.getResourceAsStream("/moons/" + name);
-    if (stream == null) {
-      throw new UncheckedIOException(new IOException("resource /moons/" + name + " is missing"));
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-      return Vector.ofAll(reader.lines());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

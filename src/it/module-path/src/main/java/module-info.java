@@ -1,0 +1,4 @@
+/** A program that uses puregrad as a named module. */
+module example.consumer {
+  requires io.github.puregrad;
+}
