@@ -12,9 +12,9 @@
  * }</pre>
  *
  * <p>Vavr and JSpecify appear in the API, so a module that reads puregrad reads them. XChart
- * (plots), Jackson (save files), AssertJ and JUnit (the test kit in {@code check}) and the Immutables
- * annotations
- * (compile time only) are optional: a module that uses those parts requires them itself.
+ * (plots), Jackson (save files), AssertJ and JUnit (the test kit in {@code check}) and the
+ * Immutables annotations (compile time only) are optional: a module that uses those parts requires
+ * them itself.
  */
 // XChart and the Immutables annotations have no module-info, only an Automatic-Module-Name:
 // stable names, and both are static, so nothing of them is forced on a consumer

@@ -179,7 +179,10 @@ public final class Demo {
         "neuron.html",
         () -> Explorer.write(Pictures.neuron().graph().output(), pictures.resolve("neuron.html")));
     picture(
-        out, err, "loss.png", () -> Pictures.lossCurve(losses, "epoch", pictures.resolve("loss.png")));
+        out,
+        err,
+        "loss.png",
+        () -> Pictures.lossCurve(losses, "epoch", pictures.resolve("loss.png")));
     return 0;
   }
 

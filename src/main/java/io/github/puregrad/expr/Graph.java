@@ -169,13 +169,17 @@ public final class Graph {
     boolean byId(Expr output) {
       slot(0)[0] = output;
       for (int p = 0; p < slots.length; p++) {
-        for (int i = 0; slots[p] != null && i < PAGE; i++) {
-          Expr node = slots[p][i];
+        Expr[] page = slots[p];
+        if (page == null) {
+          continue;
+        }
+        near = room(near, p);
+        int[] rs = near[p] = new int[PAGE];
+        for (int i = 0; i < PAGE; i++) {
+          Expr node = page[i];
           if (node != null) {
             int d = p << BITS | i;
-            near = room(near, p);
-            near[p] = near[p] != null ? near[p] : new int[PAGE];
-            near[p][i] = count + 1;
+            rs[i] = count + 1;
             int r = add(node);
             // type checks on the three final records, not a megamorphic call per operand
             if (node instanceof Expr.Binary b
@@ -263,9 +267,9 @@ public final class Graph {
     private int add(Expr node) {
       int r = count++;
       int p = r >>> BITS;
-      nodes = room(nodes, p);
-      operands = room(operands, p);
-      if (nodes[p] == null) {
+      if ((r & MASK) == 0) { // a new page
+        nodes = room(nodes, p);
+        operands = room(operands, p);
         nodes[p] = new Expr[PAGE];
         operands[p] = new int[2 * PAGE];
         Arrays.fill(operands[p], NONE);
@@ -275,8 +279,12 @@ public final class Graph {
     }
 
     private Expr[] slot(int p) {
-      slots = room(slots, p);
-      return slots[p] != null ? slots[p] : (slots[p] = new Expr[PAGE]);
+      Expr[] page = p < slots.length ? slots[p] : null;
+      if (page == null) {
+        slots = room(slots, p);
+        page = slots[p] = new Expr[PAGE];
+      }
+      return page;
     }
 
     /** The number of a node kept apart, given when it is first met. */

@@ -101,8 +101,8 @@ public final class Tape {
 
   /**
    * Traces {@code output} as {@link #trace(Expr, Iterable)} does, and keeps the value of each node
-   * of {@code observed} at every evaluation ({@link Result#observed(int)}): what a training step
-   * reads besides the loss, such as a model's scores for its accuracy, with no records built.
+   * of {@code observed} at every evaluation ({@link Result#observed()}): what a training step reads
+   * besides the loss, such as a model's scores for its accuracy, with no records built.
    *
    * @throws IllegalArgumentException if an observed node is not in {@code output}'s graph
    */
