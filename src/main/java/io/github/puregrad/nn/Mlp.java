@@ -93,7 +93,7 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
   @Override
   public Mlp withValues(Seq<Double> values) {
     Objects.requireNonNull(values, "values is null");
-    int expected = parameters().size();
+    int expected = layers.map(layer -> layer.nout() * (layer.nin() + 1)).sum().intValue();
     if (values.size() != expected) {
       throw new IllegalArgumentException(
           "expected " + expected + " parameter values for " + this + ", got " + values.size());

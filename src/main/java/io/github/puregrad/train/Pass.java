@@ -47,8 +47,9 @@ record Pass(
       Vector<Option<Replay>> tapes) {
     if (config.threads().isEmpty()) {
       Option<Replay> replay = previous(tapes, 0);
-      if (replay.isDefined() && replay.get().replaces(model.parameters(), batch)) {
-        return recordFree(replay.get(), model.parameters());
+      Vector<Expr.Leaf> parameters = model.parameters();
+      if (replay.isDefined() && replay.get().replaces(parameters, batch)) {
+        return recordFree(replay.get(), parameters);
       }
       Evaluation evaluation = objective.evaluate(model, batch);
       double loss = evaluation.loss().value();
@@ -58,7 +59,7 @@ record Pass(
       Part part =
           part(
               evaluation,
-              model.parameters(),
+              parameters,
               config.tape(),
               replay,
               objective.traceable() ? batch : null);
