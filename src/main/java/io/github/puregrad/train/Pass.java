@@ -57,12 +57,7 @@ record Pass(
         return Either.left(new Divergence.Reason.Loss(loss));
       }
       Part part =
-          part(
-              evaluation,
-              parameters,
-              config.tape(),
-              replay,
-              objective.traceable() ? batch : null);
+          part(evaluation, parameters, config.tape(), replay, objective.traceable() ? batch : null);
       return Either.right(
           new Pass(
               loss,
