@@ -148,10 +148,7 @@ record Pass(
       }
       return new Part(value, evaluation.metrics(), gradients, Option.none());
     }
-    double[] values = new double[parameters.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = parameters.get(i).value();
-    }
+    double[] values = values(parameters);
     Option<Replay> reusable = previous.filter(r -> r.hasVariables(parameters));
     Replay replay = reusable.getOrElse(() -> Replay.trace(evaluation, parameters, traceable));
     Tape.Result result = replay.tape().evaluate(replay.workspace(), values);
@@ -173,11 +170,7 @@ record Pass(
    */
   private static Either<Divergence.Reason, Pass> recordFree(
       Replay replay, Vector<Expr.Leaf> parameters) {
-    double[] values = new double[parameters.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = parameters.get(i).value();
-    }
-    Tape.Result result = replay.tape().evaluate(replay.workspace(), values);
+    Tape.Result result = replay.tape().evaluate(replay.workspace(), values(parameters));
     if (!Double.isFinite(result.value())) {
       return Either.left(new Divergence.Reason.Loss(result.value()));
     }
@@ -187,6 +180,14 @@ record Pass(
             replay.metricsOf().apply(result.observed()),
             Vector.range(0, result.size()).map(result::at),
             Vector.of(Option.some(replay))));
+  }
+
+  private static double[] values(Vector<Expr.Leaf> parameters) {
+    double[] values = new double[parameters.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = parameters.get(i).value();
+    }
+    return values;
   }
 
   private static Option<Replay> previous(Vector<Option<Replay>> tapes, int index) {
