@@ -44,7 +44,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
    * @throws IllegalArgumentException if {@code value} is NaN or infinite
    */
   static Leaf of(double value, String label) {
-    return new Leaf(value, label, Ids.next());
+    return new Leaf(value, label, Ids.after(-1));
   }
 
   // -- non-static API
@@ -85,11 +85,14 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   // spotless:off  (the fluent methods and the records' members read as tables, one line each)
 
   /** {@return a new node applying {@code op} to this one} */
-  default Expr apply(UnaryOp op) { return new Unary(op, this, op.apply(Node.value(this)), Ids.next()); }
+  default Expr apply(UnaryOp op) {
+    return new Unary(op, this, op.apply(Node.value(this)), Ids.after(Node.id(this)));
+  }
 
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
-    return new Binary(op, this, other, op.apply(Node.value(this), Node.value(other)), Ids.next());
+    long below = Math.max(Node.id(this), Node.id(other));
+    return new Binary(op, this, other, op.apply(Node.value(this), Node.value(other)), Ids.after(below));
   }
 
   default Expr add(Expr other) { return apply(BinaryOp.ADD, other); }
@@ -162,6 +165,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(operand, "operand is null");
       Node.requireValue(op, value, op.apply(Node.value(operand)));
+      Node.requireAfter(id, Node.id(operand));
     }
 
     @Override public int arity() { return 1; }
@@ -185,6 +189,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(left, "left operand is null");
       Objects.requireNonNull(right, "right operand is null");
       Node.requireValue(op, value, op.apply(Node.value(left), Node.value(right)));
+      Node.requireAfter(id, Math.max(Node.id(left), Node.id(right)));
     }
     @Override public int arity() { return 2; }
     @Override public Expr operand(int k) { return Node.check(this, k) == 0 ? left : right; }

@@ -3,8 +3,9 @@ package io.github.puregrad.expr;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Node ids: unique across the process. Each thread takes a block of ids at a time, so threads
- * building graphs in parallel never contend on one counter.
+ * Node ids: unique across the process, and an operation's larger than its operands'. Each thread
+ * takes a block of ids at a time, so threads building graphs in parallel never contend on one
+ * counter; a thread whose block is below an operand's id (built on another thread) takes a new one.
  */
 final class Ids {
   private static final long BLOCK = 1 << 16;
@@ -13,11 +14,12 @@ final class Ids {
 
   private Ids() {}
 
-  static long next() {
+  /** {@return a new id larger than {@code below}} */
+  static long after(long below) {
     long[] range = RANGE.get(); // [next, end)
-    if (range[0] == range[1]) {
-      range[0] = NEXT_BLOCK.getAndAdd(BLOCK);
-      range[1] = range[0] + BLOCK;
+    if (range[0] == range[1] || range[0] <= below) {
+      range[1] = NEXT_BLOCK.updateAndGet(n -> Math.max(n, below + 1) + BLOCK);
+      range[0] = range[1] - BLOCK;
     }
     return range[0]++;
   }

@@ -51,6 +51,14 @@ final class Node {
     }
   }
 
+  /** An operation's id is larger than its operands': ascending id is a topological order. */
+  static void requireAfter(long id, long operands) {
+    if (id <= operands) {
+      throw new IllegalArgumentException(
+          "id " + id + " must be larger than its operands' ids, up to " + operands);
+    }
+  }
+
   /** Checks the rules of a user-defined operation. */
   static void requireNonNull(String name, Object f, Object df) {
     java.util.Objects.requireNonNull(name, "name is null");

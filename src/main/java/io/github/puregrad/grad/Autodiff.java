@@ -40,10 +40,10 @@ public final class Autodiff {
       // d out/d operand += d out/d node * d node/d operand, adds up a node used twice
       Expr node = graph.node(p);
       if (node instanceof Expr.Binary b) { // a call on a final record, not a megamorphic one
-        grads[graph.operandPosition(p, 0)] += grads[p] * b.partial(0);
-        grads[graph.operandPosition(p, 1)] += grads[p] * b.partial(1);
+        grads[graph.positionOf(b.left())] += grads[p] * b.partial(0);
+        grads[graph.positionOf(b.right())] += grads[p] * b.partial(1);
       } else if (node instanceof Expr.Unary u) {
-        grads[graph.operandPosition(p, 0)] += grads[p] * u.partial(0);
+        grads[graph.positionOf(u.operand())] += grads[p] * u.partial(0);
       }
     }
     return new Gradients(graph, grads);
