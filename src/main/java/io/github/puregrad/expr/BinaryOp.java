@@ -51,7 +51,7 @@ public sealed interface BinaryOp { // permits the records below
     Expr partial(int k, Expr a, Expr b, Expr y);
   }
 
-  /** {@return a user-defined operation, no derivative as an expression; see {@link Custom}} */
+  /** {@return a user-defined operation, with no derivative as an expression; see {@link Custom}} */
   static Custom of(String name, DoubleBinaryOperator f, Rule df) {
     return new Custom(name, f, df, null);
   }
@@ -63,24 +63,13 @@ public sealed interface BinaryOp { // permits the records below
 
   // spotless:off  (each operation reads as one row of a table: value, derivatives, domain)
 
-  /**
-   * A user-defined operation of two operands, as {@link UnaryOp.Custom}.
-   *
-   * @param name the symbol shown in pictures and traces
-   * @param f y = f(a, b); must be deterministic
-   * @param df ∂y/∂(operand k) as a number
-   * @param dfExpr the same as an expression, or null
-   */
+  /** A user-defined operation of two operands, as {@link UnaryOp.Custom}; dfExpr may be null. */
   record Custom(String name, DoubleBinaryOperator f, Rule df, @Nullable SymbolicRule dfExpr)
       implements BinaryOp {
     public Custom { Node.requireNonNull(name, f, df); }
     @Override public double apply(double a, double b) { return f.applyAsDouble(a, b); }
-    @Override public double partial(int k, double a, double b, double y) {
-      return df.partial(k, a, b, y);
-    }
-    @Override public Expr partial(int k, Expr a, Expr b, Expr y) {
-      return Node.given(dfExpr, name).partial(k, a, b, y);
-    }
+    @Override public double partial(int k, double a, double b, double y) { return df.partial(k, a, b, y); }
+    @Override public Expr partial(int k, Expr a, Expr b, Expr y) { return Node.given(dfExpr, name).partial(k, a, b, y); }
     @Override public boolean smooth(double a, double b) { return true; }
     @Override public String symbol() { return name; }
   }

@@ -19,35 +19,27 @@ import java.util.Objects;
  * d.value();                         // 0.0
  * }</pre>
  *
- * <p><b>Identity.</b> Every node carries an {@link #id()} from a process-wide counter. Nodes are
- * equal when they are of the same kind, with the same id, value, operation and operand objects:
- * {@code equals}, {@code hashCode} and {@code toString} are O(1) and never walk the graph. {@link
- * Leaf#withValue(double)} keeps the id: that is how a parameter stays "the same parameter" from one
- * training step to the next. A constructor rejects a value that its operation does not give for its
- * operands; ids are the factories' business. See {@code docs/decisions/0001-node-identity.md}.
+ * <p><b>Identity.</b> Every node carries an {@link #id()} from a process-wide counter, larger than
+ * its operands'. Nodes are equal when they are of the same kind, with the same id, value, operation
+ * and operand objects: {@code equals}, {@code hashCode} and {@code toString} are O(1) and never
+ * walk the graph. {@link Leaf#withValue(double)} keeps the id: that is how a parameter stays "the
+ * same parameter" from one step to the next. A constructor rejects a value that its operation does
+ * not give for its operands, or an id not above theirs (decision 0001).
  *
  * <p><b>Numbers.</b> Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code
  * log(0) = -Infinity}, {@code log(-1) = NaN}). See {@code docs/ops.md}.
  */
 public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
-  // -- static API
-
   /** {@return a new leaf holding {@code value}, with an empty label} */
   static Leaf of(double value) {
     return of(value, "");
   }
 
-  /**
-   * {@return a new leaf holding {@code value}; the label is for display only, not identity}
-   *
-   * @throws IllegalArgumentException if {@code value} is NaN or infinite
-   */
+  /** {@return a new leaf; the label is for display only; throws if value is NaN or infinite} */
   static Leaf of(double value, String label) {
-    return new Leaf(value, label, Ids.after(-1));
+    return new Leaf(value, label, Node.idAfter(-1));
   }
-
-  // -- non-static API
 
   /** {@return the forward value, computed once when this node was built} */
   double value();
@@ -58,25 +50,13 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   /** {@return the number of operands: 0 for a leaf, 1 or 2 for an operation} */
   int arity();
 
-  /**
-   * {@return operand {@code k}, from 0 to {@code arity() - 1}}
-   *
-   * @throws IndexOutOfBoundsException for any other k
-   */
+  /** {@return operand {@code k}; throws IndexOutOfBoundsException unless 0 ≤ k < arity()} */
   Expr operand(int k);
 
-  /**
-   * {@return the local derivative ∂ value / ∂ operand({@code k}), from the operation's rule}
-   *
-   * @throws IndexOutOfBoundsException for a k outside {@code [0, arity())}
-   */
+  /** {@return the local derivative ∂ value / ∂ operand(k), from the operation's rule} */
   double partial(int k);
 
-  /**
-   * {@return the same local derivative as an expression, for derivatives of higher order}
-   *
-   * @throws IndexOutOfBoundsException for a k outside {@code [0, arity())}
-   */
+  /** {@return the same local derivative as an expression, for derivatives of higher order} */
   Expr symbolicPartial(int k);
 
   /** {@return the operation's display name: "+", "*", "tanh", ..., "" for a leaf} */
@@ -86,13 +66,13 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
   /** {@return a new node applying {@code op} to this one} */
   default Expr apply(UnaryOp op) {
-    return new Unary(op, this, op.apply(Node.value(this)), Ids.after(Node.id(this)));
+    return new Unary(op, this, op.apply(Node.value(this)), Node.idAfter(Node.id(this)));
   }
 
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
     long below = Math.max(Node.id(this), Node.id(other));
-    return new Binary(op, this, other, op.apply(Node.value(this), Node.value(other)), Ids.after(below));
+    return new Binary(op, this, other, op.apply(Node.value(this), Node.value(other)), Node.idAfter(below));
   }
 
   default Expr add(Expr other) { return apply(BinaryOp.ADD, other); }
@@ -131,15 +111,10 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   record Leaf(double value, String label, long id) implements Expr {
     public Leaf {
       Objects.requireNonNull(label, "label is null");
-      if (!Double.isFinite(value)) {
-        throw new IllegalArgumentException(
-            "leaf '" + label + "' must hold a finite number, got " + value);
-      }
+      if (!Double.isFinite(value)) { throw new IllegalArgumentException("leaf '" + label + "' must hold a finite number, got " + value); }
     }
-
     /** {@return this leaf with a new value and the same id and label} */
     public Leaf withValue(double newValue) { return new Leaf(newValue, label, id); }
-
     @Override public int arity() { return 0; }
     @Override public Expr operand(int k) { throw Node.noOperand(this, k); }
     @Override public double partial(int k) { throw Node.noOperand(this, k); }
@@ -157,17 +132,13 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
    * Expr y = Expr.of(0.5, "x").tanh();
    * y instanceof Expr.Unary u && u.op() == UnaryOp.TANH;   // true
    * }</pre>
-   *
-   * <p>The constructor rejects a {@code value} that is not {@code op.apply(operand.value())}.
    */
   record Unary(UnaryOp op, Expr operand, double value, long id) implements Expr {
     public Unary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(operand, "operand is null");
-      Node.requireValue(op, value, op.apply(Node.value(operand)));
-      Node.requireAfter(id, Node.id(operand));
+      Node.requireValue(op, value, op.apply(Node.value(operand)), id, Node.id(operand));
     }
-
     @Override public int arity() { return 1; }
     @Override public Expr operand(int k) { Node.check(this, k); return operand; }
     @Override public double partial(int k) { return op.partial(Node.value(operand(k)), value); }
@@ -178,27 +149,19 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     @Override public String toString() { return Node.show(this); }
   }
 
-  /**
-   * {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}.
-   *
-   * <p>The constructor rejects a {@code value} that is not {@code op.apply} of the operands.
-   */
+  /** {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}. */
   record Binary(BinaryOp op, Expr left, Expr right, double value, long id) implements Expr {
     public Binary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(left, "left operand is null");
       Objects.requireNonNull(right, "right operand is null");
-      Node.requireValue(op, value, op.apply(Node.value(left), Node.value(right)));
-      Node.requireAfter(id, Math.max(Node.id(left), Node.id(right)));
+      double expected = op.apply(Node.value(left), Node.value(right));
+      Node.requireValue(op, value, expected, id, Math.max(Node.id(left), Node.id(right)));
     }
     @Override public int arity() { return 2; }
     @Override public Expr operand(int k) { return Node.check(this, k) == 0 ? left : right; }
-    @Override public double partial(int k) {
-      return op.partial(Node.check(this, k), Node.value(left), Node.value(right), value);
-    }
-    @Override public Expr symbolicPartial(int k) {
-      return op.partial(Node.check(this, k), left, right, this);
-    }
+    @Override public double partial(int k) { return op.partial(Node.check(this, k), Node.value(left), Node.value(right), value); }
+    @Override public Expr symbolicPartial(int k) { return op.partial(Node.check(this, k), left, right, this); }
     @Override public String symbol() { return op.symbol(); }
     @Override public boolean equals(Object o) { return Node.same(this, o); }
     @Override public int hashCode() { return Long.hashCode(id); }

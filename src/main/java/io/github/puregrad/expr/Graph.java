@@ -2,8 +2,7 @@ package io.github.puregrad.expr;
 
 import io.vavr.collection.Vector;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.PriorityQueue;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How (decision 0046): an operation's id is larger than its operands' ids (its constructor says
  * so), so ascending id is a topological order. The walk files each node it meets in a page of 4,096
- * ids and visits the pages, and each page's slots, by descending id: no stack and no sorting. Pages
- * near the output's are found by index; the few far ones (parameters built long ago) by hashing.
+ * ids and visits the pages, and each page's slots, by descending id: no stack, no hashing. Pages
+ * near the output's are found by index, the few far ones (parameters built long ago) by number.
  */
 public final class Graph {
   private static final int BITS = 12;
@@ -37,14 +36,16 @@ public final class Graph {
   private final int size;
   private final long top; // the output's page number
   private final Page[] near; // by top - page number
-  private final Far far;
+  private final long[] farNumbers; // ascending
+  private final Page[] farPages; // in the same order
 
   private Graph(Walk walk) {
     this.nodes = walk.nodes;
     this.size = walk.count;
     this.top = walk.top;
     this.near = walk.near;
-    this.far = walk.far;
+    this.farPages = walk.far.values().toArray(new Page[0]);
+    this.farNumbers = walk.far.keySet().stream().mapToLong(Long::longValue).toArray();
   }
 
   /** The nodes met in one page of ids, and r + 1 of each once it is visited (0 before). */
@@ -86,7 +87,9 @@ public final class Graph {
   public int positionOf(Expr node) {
     long id = Node.id(node);
     long back = top - (id >>> BITS);
-    Page page = back >= 0 && back < near.length ? near[(int) back] : far.get(id >>> BITS);
+    boolean isNear = back >= 0 && back < near.length;
+    int far = isNear ? -1 : Arrays.binarySearch(farNumbers, id >>> BITS);
+    Page page = isNear ? near[(int) back] : far >= 0 ? farPages[far] : null;
     int rs = page == null ? 0 : page.rs[(int) id & MASK];
     return rs == 0 ? -1 : size - rs;
   }
@@ -115,9 +118,8 @@ public final class Graph {
   private static final class Walk {
     final long top;
     Page[] near = new Page[1];
-    final Far far = new Far();
-    final PriorityQueue<Page> farOrder =
-        new PriorityQueue<>(Comparator.comparingLong(Page::number).reversed());
+    final TreeMap<Long, Page> far = new TreeMap<>();
+    @Nullable Page lastFar; // the far page filed into last: parameters are mostly in one
     Expr[][] nodes = new Expr[1][];
     int count; // nodes visited: the next reverse position
 
@@ -132,8 +134,8 @@ public final class Graph {
           visit(near[back]);
         }
       }
-      for (Page page = farOrder.poll(); page != null; page = farOrder.poll()) {
-        visit(page);
+      for (var e = far.lastEntry(); e != null; e = far.lowerEntry(e.getKey())) {
+        visit(e.getValue());
       }
       return this;
     }
@@ -169,7 +171,12 @@ public final class Graph {
         page.met[(int) id & MASK] = node;
       } else if (seen != node && !seen.equals(node)) {
         throw new IllegalArgumentException(
-            "two different nodes share id " + id + ": " + seen + " and " + node
+            "two different nodes share id "
+                + id
+                + ": "
+                + seen
+                + " and "
+                + node
                 + "; a graph may hold only one version of each leaf");
       }
     }
@@ -182,50 +189,10 @@ public final class Graph {
         }
         return near[(int) back] != null ? near[(int) back] : (near[(int) back] = new Page(number));
       }
-      Page page = far.get(number);
-      if (page == null) {
-        farOrder.add(page = far.put(new Page(number)));
+      if (lastFar == null || lastFar.number() != number) {
+        lastFar = far.computeIfAbsent(number, Page::new);
       }
-      return page;
-    }
-  }
-
-  /** Far pages by number, by open addressing (Fibonacci hashing): no boxing on a lookup. */
-  private static final class Far {
-    private Page[] pages = new Page[16];
-    private int count;
-
-    @Nullable Page get(long number) {
-      int at = slot(number, pages.length);
-      while (pages[at] != null && pages[at].number() != number) {
-        at = (at + 1) & (pages.length - 1);
-      }
-      return pages[at];
-    }
-
-    Page put(Page page) {
-      if (2 * ++count > pages.length) {
-        Page[] old = pages;
-        pages = new Page[2 * old.length];
-        for (Page kept : old) {
-          if (kept != null) {
-            place(kept);
-          }
-        }
-      }
-      return place(page);
-    }
-
-    private Page place(Page page) {
-      int at = slot(page.number(), pages.length);
-      while (pages[at] != null) {
-        at = (at + 1) & (pages.length - 1);
-      }
-      return pages[at] = page;
-    }
-
-    private static int slot(long number, int length) {
-      return (int) ((number * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(length)));
+      return lastFar;
     }
   }
 }

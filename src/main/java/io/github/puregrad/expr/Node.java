@@ -1,32 +1,27 @@
 package io.github.puregrad.expr;
 
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
-/** What the node records share: index checks, O(1) equality and printing. */
+/** What the node records share: ids, checks, O(1) equality and printing. */
 final class Node {
+  // Each thread takes a block of ids at a time, so threads building graphs in parallel never
+  // contend on one counter; a thread whose block is below an operand's id takes a new one.
+  private static final long BLOCK = 1 << 16;
+  private static final AtomicLong NEXT_BLOCK = new AtomicLong();
+  private static final ThreadLocal<long[]> RANGE = ThreadLocal.withInitial(() -> new long[2]);
+
   private Node() {}
 
-  /**
-   * Same kind, id and value bits (NaN equals NaN), the same operation (or label) and the very same
-   * operand objects: O(1), never a walk of the operands' graphs.
-   */
-  static boolean same(Expr node, @Nullable Object other) {
-    if (!(other instanceof Expr that)
-        || that.getClass() != node.getClass()
-        || that.id() != node.id()
-        || Double.compare(that.value(), node.value()) != 0) {
-      return false;
+  /** {@return a new id, unique in the process and larger than {@code below}} */
+  static long idAfter(long below) {
+    long[] range = RANGE.get(); // [next, end)
+    if (range[0] == range[1] || range[0] <= below) {
+      range[1] = NEXT_BLOCK.updateAndGet(n -> Math.max(n, below + 1) + BLOCK);
+      range[0] = range[1] - BLOCK;
     }
-    for (int k = 0; k < node.arity(); k++) {
-      if (node.operand(k) != that.operand(k)) {
-        return false;
-      }
-    }
-    return node instanceof Expr.Leaf leaf
-        ? leaf.label().equals(((Expr.Leaf) that).label())
-        : node instanceof Expr.Unary u
-            ? u.op().equals(((Expr.Unary) that).op())
-            : ((Expr.Binary) node).op().equals(((Expr.Binary) that).op());
+    return range[0]++;
   }
 
   // A value or an id read by type checks on the three final records rather than a call through
@@ -43,16 +38,15 @@ final class Node {
         : node instanceof Expr.Unary u ? u.id() : ((Expr.Leaf) node).id();
   }
 
-  /** A node's value is its operation's value of its operands, to the bit, or it is no node. */
-  static void requireValue(Object op, double value, double expected) {
+  /**
+   * A node's value is its operation's value of its operands, to the bit, and its id is above theirs
+   * (so ascending id is a topological order), or it is no node.
+   */
+  static void requireValue(Object op, double value, double expected, long id, long operands) {
     if (Double.compare(value, expected) != 0) {
       throw new IllegalArgumentException(
           "value " + value + " is not what " + op + " gives for these operands: " + expected);
     }
-  }
-
-  /** An operation's id is larger than its operands': ascending id is a topological order. */
-  static void requireAfter(long id, long operands) {
     if (id <= operands) {
       throw new IllegalArgumentException(
           "id " + id + " must be larger than its operands' ids, up to " + operands);
@@ -61,12 +55,12 @@ final class Node {
 
   /** Checks the rules of a user-defined operation. */
   static void requireNonNull(String name, Object f, Object df) {
-    java.util.Objects.requireNonNull(name, "name is null");
-    java.util.Objects.requireNonNull(f, "f is null");
-    java.util.Objects.requireNonNull(df, "df is null");
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(f, "f is null");
+    Objects.requireNonNull(df, "df is null");
   }
 
-  /** {@return the user's derivative as an expression, if given} */
+  /** {@return a user-defined operation's derivative as an expression, if it was given} */
   static <T> T given(@Nullable T dfExpr, String name) {
     if (dfExpr == null) {
       throw new UnsupportedOperationException(
@@ -88,16 +82,31 @@ final class Node {
         "operand " + k + " of " + node + ": expected 0 to " + (node.arity() - 1));
   }
 
+  /**
+   * Same kind, id and value bits (NaN equals NaN), the same label or operation and the very same
+   * operand objects: O(1), never a walk of the operands' graphs.
+   */
+  static boolean same(Expr node, @Nullable Object other) {
+    return other instanceof Expr that
+        && that.getClass() == node.getClass()
+        && that.id() == node.id()
+        && Double.compare(that.value(), node.value()) == 0
+        && (node.arity() < 1 || node.operand(0) == that.operand(0))
+        && (node.arity() < 2 || node.operand(1) == that.operand(1))
+        && Objects.equals(name(node), name(that));
+  }
+
   /** {@code Unary[tanh, value=0.76, id=7]}, {@code Leaf[x, value=2.0, id=3]}: O(1). */
   static String show(Expr node) {
     String name = node instanceof Expr.Leaf leaf ? leaf.label() : node.symbol();
-    return node.getClass().getSimpleName()
-        + (name.isEmpty() ? "[" : "[" + name + ", ")
-        + "value="
-        + node.value()
-        + ", id="
-        + node.id()
-        + "]";
+    String head = node.getClass().getSimpleName() + (name.isEmpty() ? "[" : "[" + name + ", ");
+    return head + "value=" + node.value() + ", id=" + node.id() + "]";
+  }
+
+  private static Object name(Expr node) {
+    return node instanceof Expr.Leaf leaf
+        ? leaf.label()
+        : node instanceof Expr.Unary u ? u.op() : ((Expr.Binary) node).op();
   }
 
   /** Integers without ".0", so a label reads "^2" rather than "^2.0". */

@@ -7,11 +7,9 @@ import java.util.function.DoubleUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An operation of one operand, y = f(x), with every rule of it in one place. The eager engine, the
- * tape, forward mode, symbolic derivatives and the pictures all read these rules, so they cannot
- * disagree, and a new operation that lacks one does not compile. Rules are IEEE 754 and PyTorch's
- * (float64): outside its domain an operation gives NaN or an infinity; {@code docs/ops.md} lists
- * each edge.
+ * An operation of one operand, y = f(x), with every rule of it in one place: every engine and
+ * picture reads these rules, so they cannot disagree, and a new operation that lacks one does not
+ * compile. Rules follow IEEE 754 and PyTorch (float64) on the edges, as {@code docs/ops.md} lists.
  *
  * <pre>{@code
  * Expr y = Expr.of(0.5, "x").tanh();       // an Expr.Unary carrying UnaryOp.TANH
@@ -58,28 +56,24 @@ public sealed interface UnaryOp { // permits the records below
     return new Pow(n);
   }
 
-  // spotless:off  (each operation reads as one row of a table: value, derivatives, domain)
-  /** {@return a user-defined operation, no derivative as an expression; see {@link Custom}} */
+  /** {@return a user-defined operation, with no derivative as an expression} */
   static Custom of(String name, DoubleUnaryOperator f, DoubleBinaryOperator df) {
     return new Custom(name, f, df, null);
   }
 
-  /** {@return a user-defined operation with its derivative as an expression; see {@link Custom}} */
+  /** {@return a user-defined operation with its derivative as an expression} */
   static Custom of(
       String name, DoubleUnaryOperator f, DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
     return new Custom(name, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"));
   }
 
+  // spotless:off  (each operation reads as one row of a table: value, derivatives, domain)
+
   /**
-   * A user-defined operation: a name, f, its derivative as a number and, optionally, as an
-   * expression (only {@code Symbolic} needs that, for higher orders). Like PyTorch's {@code
-   * autograd.Function} or JAX's {@code custom_jvp}, it works everywhere a built-in operation does;
-   * check it with {@code GradCheck}. {@code f} must be deterministic.
-   *
-   * @param name the symbol shown in pictures and traces
-   * @param f y = f(x)
-   * @param df dy/dx as a function of x and y
-   * @param dfExpr dy/dx as an expression of the nodes x and y, or null
+   * A user-defined operation, like PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}:
+   * its {@code name}, y = {@code f}(x) (deterministic), dy/dx = {@code df}(x, y) and, for higher
+   * orders in {@code Symbolic} only, dy/dx as an expression {@code dfExpr}(x, y), or null. It works
+   * everywhere a built-in operation does; check it with {@code GradCheck}.
    */
   record Custom(String name, DoubleUnaryOperator f, DoubleBinaryOperator df,
       @Nullable BinaryOperator<Expr> dfExpr) implements UnaryOp {
@@ -90,7 +84,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public boolean smooth(double x) { return true; }
     @Override public String symbol() { return name; }
   }
-
 
   /** e^x; its derivative is itself: the node's own value. */
   record Exp() implements UnaryOp {
@@ -116,11 +109,7 @@ public sealed interface UnaryOp { // permits the records below
     @Override public boolean smooth(double x) { return true; }
   }
 
-  /**
-   * max(0, x); d/dx = 1 where x &gt; 0, 0 where x ≤ 0. NaN passes through, value and gradient, as
-   * in PyTorch: a NaN is never hidden. The derivative as an expression is the constant of the
-   * current side of the kink.
-   */
+  /** max(0, x); d/dx = 1 where x &gt; 0, else 0. NaN passes through, as in PyTorch: never hidden. */
   record Relu() implements UnaryOp {
     @Override public double apply(double x) { return x <= 0 ? 0.0 : x; }
     @Override public double partial(double x, double y) { return x <= 0 ? 0.0 : 1.0; }
@@ -139,22 +128,11 @@ public sealed interface UnaryOp { // permits the records below
     @Override public boolean smooth(double x) { return true; }
   }
 
-  /**
-   * x^n for a constant, finite n; d/dx = n x^(n-1), and exactly 0 for n = 0 (as PyTorch: 0^0 has
-   * gradient 0, not 0 · Infinity).
-   *
-   * @param n the exponent
-   */
+  /** x^n for a constant, finite n; d/dx = n x^(n-1), and 0 for n = 0 (as PyTorch: not 0 · ∞). */
   record Pow(double n) implements UnaryOp {
-    public Pow {
-      if (!Double.isFinite(n)) {
-        throw new IllegalArgumentException("exponent must be a finite number, got " + n);
-      }
-    }
+    public Pow { if (!Double.isFinite(n)) { throw new IllegalArgumentException("exponent must be a finite number, got " + n); } }
     @Override public double apply(double x) { return Math.pow(x, n); }
-    @Override public double partial(double x, double y) {
-      return n == 0 ? 0.0 : n * Math.pow(x, n - 1);
-    }
+    @Override public double partial(double x, double y) { return n == 0 ? 0.0 : n * Math.pow(x, n - 1); }
     @Override public Expr partial(Expr x, Expr y) {
       return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
     }
@@ -187,10 +165,7 @@ public sealed interface UnaryOp { // permits the records below
     @Override public boolean smooth(double x) { return x > 0; }
   }
 
-  /**
-   * |x|; d/dx = sign x, 0 at 0 (as PyTorch). As an expression: the constant sign of the current
-   * side, or x · 0 where x is NaN (a NaN that no leaf may hold).
-   */
+  /** |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, x · 0 where x is NaN. */
   record Abs() implements UnaryOp {
     @Override public double apply(double x) { return Math.abs(x); }
     @Override public double partial(double x, double y) { return Math.signum(x); }

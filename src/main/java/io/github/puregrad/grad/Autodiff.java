@@ -21,17 +21,14 @@ import java.util.function.Function;
 public final class Autodiff {
   private Autodiff() {}
 
-  /**
-   * Reverse mode: the derivative of {@code output} with respect to every node of its graph.
-   *
-   * <p>Pure: it reads the graph and builds a new {@link Gradients}; calling it again gives the same
-   * answer. O(nodes + edges), no recursion.
-   */
+  /** {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion. */
   public static Gradients backward(Expr output) {
     return backward(Graph.of(output));
   }
 
-  /** Reverse mode on a graph already in topological order; see {@link #backward(Expr)}. */
+  /**
+   * {@return reverse mode on a graph already in topological order}; see {@link #backward(Expr)}.
+   */
   public static Gradients backward(Graph graph) {
     double[] grads = new double[graph.size()];
     grads[graph.size() - 1] = 1.0; // d output / d output
@@ -50,28 +47,16 @@ public final class Autodiff {
   }
 
   /**
-   * Forward mode: the directional derivative of {@code output} along {@code tangents}, in one
-   * forward sweep with dual numbers (JAX's {@code jvp}).
-   *
-   * <pre>{@code
-   * Expr x = Expr.of(2.0, "x");
-   * Expr y = Expr.of(3.0, "y");
-   * Autodiff.jvp(x.mul(y), HashMap.of(x, 1.0));           // 3.0 = d(xy)/dx
-   * Autodiff.jvp(x.mul(y), HashMap.of(x, 1.0, y, 1.0));   // 5.0 = d(xy)/dx + d(xy)/dy
-   * }</pre>
-   *
-   * <p>As in PyTorch's and JAX's forward mode, a node that depends on no leaf with a tangent has no
-   * tangent and contributes nothing (not 0 times its local derivative, which may be infinite); a
-   * leaf given the tangent 0 does take part. A leaf the output does not depend on changes nothing.
-   * It agrees with reverse mode where every local derivative is finite. O(nodes + edges).
-   *
-   * @throws IllegalArgumentException if a key is not a leaf or a tangent is not finite
+   * {@return the directional derivative of {@code output} along the leaves' {@code tangents}}:
+   * forward mode, JAX's {@code jvp}. {@code jvp(x.mul(y), HashMap.of(x, 1.0))} is y. As in PyTorch
+   * and JAX, a node that depends on no leaf with a tangent contributes nothing (not 0 times its
+   * local derivative, which may be infinite). Keys must be leaves, tangents finite numbers.
    */
   public static double jvp(Expr output, Map<? extends Expr, Double> tangents) {
     return Jvp.of(output, tangents);
   }
 
-  // -- function transforms: thin delegates, so that the engine file stays small (decision 0044)
+  // -- function transforms: one-line delegates, so that the engine stays small (decision 0044)
 
   /** {@return x -> ∇f(x)}; see {@link Transforms#grad}. */
   public static Function1<Vector<Double>, Vector<Double>> grad(

@@ -6,8 +6,8 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 
 /**
- * The result of {@link Autodiff#backward}: d output / d node for every node of the graph. Immutable
- * and safe to share between threads.
+ * The result of {@link Autodiff#backward}: d output / d node for every node of the graph,
+ * immutable.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");
@@ -17,8 +17,8 @@ import io.vavr.collection.Map;
  * grads.get(b);   // -4.0
  * }</pre>
  *
- * <p>Nodes are looked up by {@link Expr#id()}, so a parameter's gradient can be read through the
- * updated parameter ({@link Expr.Leaf#withValue}) after a training step.
+ * <p>Nodes are looked up by {@link Expr#id()}, so the updated parameter ({@link
+ * Expr.Leaf#withValue}) finds its gradient too.
  */
 public final class Gradients {
   private final Graph graph;

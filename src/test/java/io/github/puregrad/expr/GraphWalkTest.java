@@ -193,7 +193,8 @@ class GraphWalkTest {
 
       assertThat(y.operand(0).id()).isGreaterThan(w.id());
       assertWellFormed(graph, 4);
-      assertThat(gradient(graph, w)).isCloseTo(2 * (1 - Math.pow(Math.tanh(0.5), 2)), within(1e-15));
+      assertThat(gradient(graph, w))
+          .isCloseTo(2 * (1 - Math.pow(Math.tanh(0.5), 2)), within(1e-15));
     }
 
     @Test
