@@ -73,7 +73,6 @@ public sealed interface BinaryOp { // permits the records below
     @Override public boolean smooth(double a, double b) { return true; }
     @Override public String symbol() { return name; }
   }
-
   /** a + b; ∂/∂a = ∂/∂b = 1. */
   record Add() implements BinaryOp {
     @Override public double apply(double a, double b) { return a + b; }
@@ -82,7 +81,6 @@ public sealed interface BinaryOp { // permits the records below
     @Override public boolean smooth(double a, double b) { return true; }
     @Override public String symbol() { return "+"; }
   }
-
   /** a · b; ∂/∂a = b, ∂/∂b = a: each operand gets the other's value. */
   record Mul() implements BinaryOp {
     @Override public double apply(double a, double b) { return a * b; }
@@ -91,7 +89,6 @@ public sealed interface BinaryOp { // permits the records below
     @Override public boolean smooth(double a, double b) { return true; }
     @Override public String symbol() { return "*"; }
   }
-
   /**
    * a^b with both operands expressions; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a. As PyTorch: ∂/∂a is 0
    * where b = 0, and ∂/∂b is 0 where a = 0 and b ≥ 0 (not 0 · -Infinity).

@@ -3,14 +3,10 @@ package io.github.puregrad.expr;
 import java.util.Objects;
 
 /**
- * A scalar expression: an immutable node of a computational graph, micrograd's {@code Value} as
- * data.
- *
- * <p>A node is a {@link Leaf} (a number), a {@link Unary} or a {@link Binary}; an operation node
- * carries its operation ({@link UnaryOp}, {@link BinaryOp}: sealed families that hold every rule of
- * an operation), its operands and its value, computed once when the node is built. Build graphs
- * with {@link #of(double)} and the fluent methods; differentiate them with {@code
- * io.github.puregrad.grad.Autodiff}.
+ * A scalar expression, micrograd's {@code Value} as data: a {@link Leaf} (a number), a {@link
+ * Unary} or a {@link Binary}, which carries its operation ({@link UnaryOp}, {@link BinaryOp}: every
+ * rule of it), its operands and its value, computed once when the node is built. Build graphs with
+ * {@link #of(double)} and the fluent methods; differentiate them with {@code grad.Autodiff}.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");
@@ -26,8 +22,7 @@ import java.util.Objects;
  * same parameter" from one step to the next. A constructor rejects a value that its operation does
  * not give for its operands, or an id not above theirs (decision 0001).
  *
- * <p><b>Numbers.</b> Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code
- * log(0) = -Infinity}, {@code log(-1) = NaN}). See {@code docs/ops.md}.
+ * <p>Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code docs/ops.md}).
  */
 public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
@@ -98,8 +93,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   default Expr div(Expr other) { return mul(other.pow(-1.0)); } // a / b = a * b^-1
   default Expr div(double other) { return div(of(other)); }
 
-  // -- the family
-
   /**
    * An input, parameter or constant: a number with a display label.
    *
@@ -124,7 +117,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     @Override public int hashCode() { return Long.hashCode(id); }
     @Override public String toString() { return Node.show(this); }
   }
-
   /**
    * {@code op(operand)}, such as {@code tanh(x)} or {@code x^2}; its rules are those of {@code op}.
    *
@@ -148,7 +140,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     @Override public int hashCode() { return Long.hashCode(id); }
     @Override public String toString() { return Node.show(this); }
   }
-
   /** {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}. */
   record Binary(BinaryOp op, Expr left, Expr right, double value, long id) implements Expr {
     public Binary {

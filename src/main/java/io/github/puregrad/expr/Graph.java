@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The nodes an expression depends on, in topological order: every node comes after its operands,
- * and the output comes last. Computed once, without recursion, in O(nodes + edges), so a chain of a
- * million operations is no problem.
+ * and the output comes last. Computed once, without recursion, in O(nodes + edges).
  *
  * <pre>{@code
  * Expr x = Expr.of(3.0, "x");
@@ -17,9 +16,8 @@ import org.jspecify.annotations.Nullable;
  * graph.output();      // the sum
  * }</pre>
  *
- * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once. A graph that holds
- * two different nodes with one id (such as a leaf and its {@link Expr.Leaf#withValue} copy) is
- * rejected, since they could not get separate gradients.
+ * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once; two different nodes
+ * with one id (a leaf and its {@link Expr.Leaf#withValue} copy) are rejected.
  *
  * <p>How (decision 0046): an operation's id is larger than its operands' ids (its constructor says
  * so), so ascending id is a topological order. The walk files each node it meets in a page of 4,096
@@ -32,20 +30,10 @@ public final class Graph {
   private static final int MASK = PAGE - 1;
   private static final int NEAR = 1 << 12; // pages this close below the output's are indexed
 
-  private final Expr[][] nodes; // by reverse position r = size - 1 - position, in pages
-  private final int size;
-  private final long top; // the output's page number
-  private final Page[] near; // by top - page number
-  private final long[] farNumbers; // ascending
-  private final Page[] farPages; // in the same order
+  private final Walk walk; // frozen once it has run: final, so safely shared with other threads
 
   private Graph(Walk walk) {
-    this.nodes = walk.nodes;
-    this.size = walk.count;
-    this.top = walk.top;
-    this.near = walk.near;
-    this.farPages = walk.far.values().toArray(new Page[0]);
-    this.farNumbers = walk.far.keySet().stream().mapToLong(Long::longValue).toArray();
+    this.walk = walk;
   }
 
   /** The nodes met in one page of ids, and r + 1 of each once it is visited (0 before). */
@@ -55,72 +43,66 @@ public final class Graph {
     }
   }
 
-  // -- static API
-
   /** {@return the graph of every node {@code output} depends on, itself included} */
   public static Graph of(Expr output) {
     return new Graph(new Walk(Node.id(output) >>> BITS).run(output));
   }
 
-  // -- non-static API
-
   /** {@return the number of distinct nodes} */
   public int size() {
-    return size;
+    return walk.count;
   }
 
   /** {@return the node at {@code position} in topological order} */
   public Expr node(int position) {
-    if (position < 0 || position >= size) {
-      throw new IndexOutOfBoundsException("position " + position + ": expected 0 to " + (size - 1));
+    if (position < 0 || position >= size()) {
+      throw new IndexOutOfBoundsException(
+          "position " + position + ": expected 0 to " + (size() - 1));
     }
-    int r = size - 1 - position;
-    return nodes[r >>> BITS][r & MASK];
+    int r = size() - 1 - position;
+    return walk.nodes[r >>> BITS][r & MASK];
   }
 
   /** {@return the expression this graph was built from: the last node} */
   public Expr output() {
-    return nodes[0][0];
+    return walk.nodes[0][0];
   }
 
   /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
   public int positionOf(Expr node) {
     long id = Node.id(node);
-    long back = top - (id >>> BITS);
-    boolean isNear = back >= 0 && back < near.length;
-    int far = isNear ? -1 : Arrays.binarySearch(farNumbers, id >>> BITS);
-    Page page = isNear ? near[(int) back] : far >= 0 ? farPages[far] : null;
+    long back = walk.top - (id >>> BITS);
+    boolean isNear = back >= 0 && back < walk.near.length;
+    int far = isNear ? -1 : Arrays.binarySearch(walk.farNumbers, id >>> BITS);
+    Page page = isNear ? walk.near[(int) back] : far >= 0 ? walk.farPages[far] : null;
     int rs = page == null ? 0 : page.rs[(int) id & MASK];
-    return rs == 0 ? -1 : size - rs;
+    return rs == 0 ? -1 : walk.count - rs;
   }
 
   /** {@return the position of operand {@code k} of the node at {@code position}} */
   public int operandPosition(int position, int k) {
-    Expr node = node(position);
-    return positionOf(node.operand(Node.check(node, k)));
+    return positionOf(node(position).operand(k));
   }
 
   /** {@return all nodes in topological order} */
   public Vector<Expr> nodes() {
-    Expr[] all = new Expr[size];
-    for (int r = 0; r < size; r++) {
-      all[size - 1 - r] = nodes[r >>> BITS][r & MASK];
-    }
-    return Vector.of(all);
+    return Vector.range(0, size()).map(this::node);
   }
 
   @Override
   public String toString() {
-    return "Graph[size=" + size + ", output=" + output() + "]";
+    return "Graph[size=" + size() + ", output=" + output() + "]";
   }
 
-  /** The scratch state of one call of {@link #of}, owned by it: frozen once it has run. */
+  /** The walk of one call of {@link #of}: its state, mutable until it has run, is the graph's. */
   private static final class Walk {
-    final long top;
-    Page[] near = new Page[1];
+    final long top; // the output's page number
+    Page[] near = new Page[1]; // by top - page number
     final TreeMap<Long, Page> far = new TreeMap<>();
     @Nullable Page lastFar; // the far page filed into last: parameters are mostly in one
-    Expr[][] nodes = new Expr[1][];
+    long[] farNumbers = {}; // once it has run: the far pages' numbers, ascending
+    Page[] farPages = {}; // in the same order
+    Expr[][] nodes = new Expr[1][]; // by reverse position r = count - 1 - position, in pages
     int count; // nodes visited: the next reverse position
 
     Walk(long top) {
@@ -137,6 +119,8 @@ public final class Graph {
       for (var e = far.lastEntry(); e != null; e = far.lowerEntry(e.getKey())) {
         visit(e.getValue());
       }
+      farPages = far.values().toArray(farPages);
+      farNumbers = far.keySet().stream().mapToLong(Long::longValue).toArray();
       return this;
     }
 
@@ -170,14 +154,9 @@ public final class Graph {
       if (seen == null) {
         page.met[(int) id & MASK] = node;
       } else if (seen != node && !seen.equals(node)) {
-        throw new IllegalArgumentException(
-            "two different nodes share id "
-                + id
-                + ": "
-                + seen
-                + " and "
-                + node
-                + "; a graph may hold only one version of each leaf");
+        String both =
+            "two different nodes share id %d: %s and %s; a graph holds one version of each";
+        throw new IllegalArgumentException(both.formatted(id, seen, node));
       }
     }
 

@@ -6,15 +6,16 @@ import org.jspecify.annotations.Nullable;
 
 /** What the node records share: ids, checks, O(1) equality and printing. */
 final class Node {
-  // Each thread takes a block of ids at a time, so threads building graphs in parallel never
-  // contend on one counter; a thread whose block is below an operand's id takes a new one.
+  // Each thread takes a block of ids at a time, so threads never contend on one counter
   private static final long BLOCK = 1 << 16;
   private static final AtomicLong NEXT_BLOCK = new AtomicLong();
   private static final ThreadLocal<long[]> RANGE = ThreadLocal.withInitial(() -> new long[2]);
 
   private Node() {}
 
-  /** {@return a new id, unique in the process and larger than {@code below}} */
+  /**
+   * {@return a new id, unique in the process and above {@code below}: in a new block if need be}
+   */
   static long idAfter(long below) {
     long[] range = RANGE.get(); // [next, end)
     if (range[0] == range[1] || range[0] <= below) {
@@ -38,10 +39,7 @@ final class Node {
         : node instanceof Expr.Unary u ? u.id() : ((Expr.Leaf) node).id();
   }
 
-  /**
-   * A node's value is its operation's value of its operands, to the bit, and its id is above theirs
-   * (so ascending id is a topological order), or it is no node.
-   */
+  /** A node's value is its operation's of its operands, to the bit, and its id is above theirs. */
   static void requireValue(Object op, double value, double expected, long id, long operands) {
     if (Double.compare(value, expected) != 0) {
       throw new IllegalArgumentException(
@@ -82,10 +80,7 @@ final class Node {
         "operand " + k + " of " + node + ": expected 0 to " + (node.arity() - 1));
   }
 
-  /**
-   * Same kind, id and value bits (NaN equals NaN), the same label or operation and the very same
-   * operand objects: O(1), never a walk of the operands' graphs.
-   */
+  /** Same kind, id, value bits, name and operand objects: O(1), never a walk of the graph. */
   static boolean same(Expr node, @Nullable Object other) {
     return other instanceof Expr that
         && that.getClass() == node.getClass()
@@ -93,20 +88,19 @@ final class Node {
         && Double.compare(that.value(), node.value()) == 0
         && (node.arity() < 1 || node.operand(0) == that.operand(0))
         && (node.arity() < 2 || node.operand(1) == that.operand(1))
-        && Objects.equals(name(node), name(that));
+        && name(node).equals(name(that));
   }
 
   /** {@code Unary[tanh, value=0.76, id=7]}, {@code Leaf[x, value=2.0, id=3]}: O(1). */
   static String show(Expr node) {
-    String name = node instanceof Expr.Leaf leaf ? leaf.label() : node.symbol();
-    String head = node.getClass().getSimpleName() + (name.isEmpty() ? "[" : "[" + name + ", ");
+    String head =
+        node.getClass().getSimpleName() + (name(node).isEmpty() ? "[" : "[" + name(node) + ", ");
     return head + "value=" + node.value() + ", id=" + node.id() + "]";
   }
 
-  private static Object name(Expr node) {
-    return node instanceof Expr.Leaf leaf
-        ? leaf.label()
-        : node instanceof Expr.Unary u ? u.op() : ((Expr.Binary) node).op();
+  /** A leaf's label, an operation's symbol. */
+  private static String name(Expr node) {
+    return node instanceof Expr.Leaf leaf ? leaf.label() : node.symbol();
   }
 
   /** Integers without ".0", so a label reads "^2" rather than "^2.0". */

@@ -84,7 +84,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public boolean smooth(double x) { return true; }
     @Override public String symbol() { return name; }
   }
-
   /** e^x; its derivative is itself: the node's own value. */
   record Exp() implements UnaryOp {
     @Override public double apply(double x) { return Math.exp(x); }
@@ -92,7 +91,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return y; }
     @Override public boolean smooth(double x) { return true; }
   }
-
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
   record Log() implements UnaryOp {
     @Override public double apply(double x) { return Math.log(x); }
@@ -100,7 +98,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return x.pow(-1.0); }
     @Override public boolean smooth(double x) { return x > 0; }
   }
-
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
   record Tanh() implements UnaryOp {
     @Override public double apply(double x) { return Math.tanh(x); }
@@ -108,7 +105,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return y.mul(y).mul(-1.0).add(1.0); }
     @Override public boolean smooth(double x) { return true; }
   }
-
   /** max(0, x); d/dx = 1 where x &gt; 0, else 0. NaN passes through, as in PyTorch: never hidden. */
   record Relu() implements UnaryOp {
     @Override public double apply(double x) { return x <= 0 ? 0.0 : x; }
@@ -116,7 +112,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return Expr.of(partial(x.value(), 0)); }
     @Override public boolean smooth(double x) { return x != 0; }
   }
-
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
   record Sigmoid() implements UnaryOp {
     @Override public double apply(double x) {
@@ -127,7 +122,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return y.mul(y.mul(-1.0).add(1.0)); }
     @Override public boolean smooth(double x) { return true; }
   }
-
   /** x^n for a constant, finite n; d/dx = n x^(n-1), and 0 for n = 0 (as PyTorch: not 0 · ∞). */
   record Pow(double n) implements UnaryOp {
     public Pow { if (!Double.isFinite(n)) { throw new IllegalArgumentException("exponent must be a finite number, got " + n); } }
@@ -140,7 +134,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public String symbol() { return "^" + Node.number(n); }
     @Override public String format(String x) { return x + symbol(); }
   }
-
   /** sin x; d/dx = cos x. */
   record Sin() implements UnaryOp {
     @Override public double apply(double x) { return Math.sin(x); }
@@ -148,7 +141,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return x.cos(); }
     @Override public boolean smooth(double x) { return true; }
   }
-
   /** cos x; d/dx = -sin x. */
   record Cos() implements UnaryOp {
     @Override public double apply(double x) { return Math.cos(x); }
@@ -156,7 +148,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return x.sin().neg(); }
     @Override public boolean smooth(double x) { return true; }
   }
-
   /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
   record Sqrt() implements UnaryOp {
     @Override public double apply(double x) { return Math.sqrt(x); }
@@ -164,7 +155,6 @@ public sealed interface UnaryOp { // permits the records below
     @Override public Expr partial(Expr x, Expr y) { return y.mul(2.0).pow(-1.0); }
     @Override public boolean smooth(double x) { return x > 0; }
   }
-
   /** |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, x · 0 where x is NaN. */
   record Abs() implements UnaryOp {
     @Override public double apply(double x) { return Math.abs(x); }

@@ -47,10 +47,10 @@ public final class Autodiff {
   }
 
   /**
-   * {@return the directional derivative of {@code output} along the leaves' {@code tangents}}:
-   * forward mode, JAX's {@code jvp}. {@code jvp(x.mul(y), HashMap.of(x, 1.0))} is y. As in PyTorch
-   * and JAX, a node that depends on no leaf with a tangent contributes nothing (not 0 times its
-   * local derivative, which may be infinite). Keys must be leaves, tangents finite numbers.
+   * {@return the derivative of {@code output} along the leaves' {@code tangents}}: forward mode,
+   * JAX's {@code jvp}. As in PyTorch, a node that depends on no leaf with a tangent contributes
+   * nothing, not 0 times a local derivative that may be infinite. {@code jvp(x.mul(y),
+   * HashMap.of(x, 1.0))} is y.
    */
   public static double jvp(Expr output, Map<? extends Expr, Double> tangents) {
     return Jvp.of(output, tangents);

@@ -45,11 +45,6 @@ public final class Gradients {
     return graph;
   }
 
-  /** {@return the number of nodes with a gradient: every node of the graph} */
-  public int size() {
-    return grads.length;
-  }
-
   /** {@return every node with its gradient, in topological order (built on each call, O(n))} */
   public Map<Expr, Double> asMap() {
     return LinkedHashMap.ofEntries(

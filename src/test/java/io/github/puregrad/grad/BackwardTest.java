@@ -55,7 +55,7 @@ class BackwardTest {
     void shouldCountEachSharedNodeOnceInTheGraph() {
       Expr a = Expr.of(2.0, "a");
       Expr s = a.add(a);
-      assertThat(Autodiff.backward(s.mul(s)).size()).isEqualTo(3);
+      assertThat(Autodiff.backward(s.mul(s)).graph().size()).isEqualTo(3);
     }
   }
 
@@ -171,7 +171,8 @@ class BackwardTest {
       Gradients grads = Autodiff.backward(y);
       assertThat(y.value()).isEqualTo(1.0 + MILLION);
       assertThat(grads.get(x)).isEqualTo(1.0);
-      assertThat(grads.size()).isEqualTo(2 * MILLION + 1); // x, a constant per step, each sum
+      assertThat(grads.graph().size())
+          .isEqualTo(2 * MILLION + 1); // x, a constant per step, each sum
       assertThat(y.toString()).hasSizeLessThan(100);
     }
 

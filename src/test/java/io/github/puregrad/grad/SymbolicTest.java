@@ -129,7 +129,7 @@ class SymbolicTest {
       Gradients numeric = Autodiff.backward(output);
       Derivatives symbolic = Symbolic.backward(output);
 
-      for (int p = 0; p < numeric.size(); p++) {
+      for (int p = 0; p < numeric.graph().size(); p++) {
         double expected = numeric.at(p);
         assertThat(symbolic.at(p).value())
             .as("seed %d, node %d", seed, p)
