@@ -15,12 +15,10 @@ import java.util.Objects;
  * d.value();                         // 0.0
  * }</pre>
  *
- * <p><b>Identity.</b> Every node carries an {@link #id()} from a process-wide counter, larger than
- * its operands'. Nodes are equal when they are of the same kind, with the same id, value, operation
- * and operand objects: {@code equals}, {@code hashCode} and {@code toString} are O(1) and never
- * walk the graph. {@link Leaf#withValue(double)} keeps the id: that is how a parameter stays "the
- * same parameter" from one step to the next. A constructor rejects a value that its operation does
- * not give for its operands, or an id not above theirs (decision 0001).
+ * <p><b>Identity</b> (decision 0001): every node has an {@link #id()}, unique and above its
+ * operands'; {@code equals}, {@code hashCode} and {@code toString} are O(1), never a walk. {@link
+ * Leaf#withValue(double)} keeps the id: a parameter stays the same parameter from step to step.
+ * Constructors reject a value that is not the operation's of the operands, or an id not above.
  *
  * <p>Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code docs/ops.md}).
  */

@@ -17,12 +17,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once; two different nodes
- * with one id (a leaf and its {@link Expr.Leaf#withValue} copy) are rejected.
- *
- * <p>How (decision 0046): an operation's id is larger than its operands' ids (its constructor says
- * so), so ascending id is a topological order. The walk files each node it meets in a page of 4,096
- * ids and visits the pages, and each page's slots, by descending id: no stack, no hashing. Pages
- * near the output's are found by index, the few far ones (parameters built long ago) by number.
+ * with one id (a leaf and its {@link Expr.Leaf#withValue} copy) are rejected. An operation's id is
+ * above its operands', so the walk visits nodes by descending id, filed in pages of 4,096 ids: no
+ * stack, no hashing (decision 0046).
  */
 public final class Graph {
   private static final int BITS = 12;

@@ -6,8 +6,7 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 
 /**
- * The result of {@link Autodiff#backward}: d output / d node for every node of the graph,
- * immutable.
+ * The immutable result of {@link Autodiff#backward}: d output / d node for every node of the graph.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");
