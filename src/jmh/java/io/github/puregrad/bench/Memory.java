@@ -51,7 +51,7 @@ public final class Memory {
         "tape scratch per evaluating thread: %.1f bytes/node (values and gradients)%n",
         16.0 * tape.size() / nodes);
     // keep everything reachable until the last measurement
-    if (gradients.size() + tape.size() + chain.id() == 0) {
+    if (gradients.graph().size() + tape.size() + chain.id() == 0) {
       System.out.println();
     }
   }
