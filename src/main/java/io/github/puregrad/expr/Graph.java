@@ -18,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once; two different nodes
  * with one id (a leaf and its {@link Expr.Leaf#withValue} copy) are rejected. An operation's id is
- * above its operands', so the walk visits nodes by descending id, filed in pages of 4,096 ids: no
+ * above its operands', so the walk visits nodes by descending id, filed in pages of 1,024 ids: no
  * stack, no hashing (decision 0046).
  */
 public final class Graph {
-  private static final int BITS = 12;
+  private static final int BITS = 10; // small pages: little to allocate for a small graph
   private static final int PAGE = 1 << BITS;
   private static final int MASK = PAGE - 1;
   private static final int NEAR = 1 << 12; // pages this close below the output's are indexed
