@@ -52,10 +52,11 @@ final class Node {
   }
 
   /** Checks the rules of a user-defined operation. */
-  static void requireNonNull(String name, Object f, Object df) {
-    Objects.requireNonNull(name, "name is null");
+  static void requireNonNull(String symbol, Object f, Object df, Object smooth) {
+    Objects.requireNonNull(symbol, "symbol is null");
     Objects.requireNonNull(f, "f is null");
     Objects.requireNonNull(df, "df is null");
+    Objects.requireNonNull(smooth, "smooth is null");
   }
 
   /** {@return a user-defined operation's derivative as an expression, if it was given} */
