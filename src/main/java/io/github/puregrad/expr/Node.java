@@ -103,9 +103,4 @@ final class Node {
   private static String name(Expr node) {
     return node instanceof Expr.Leaf leaf ? leaf.label() : node.symbol();
   }
-
-  /** Integers without ".0", so a label reads "^2" rather than "^2.0". */
-  static String number(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
-  }
 }

@@ -111,7 +111,7 @@ public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
       return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
     }
     @Override public boolean smooth(double x) { return n % 1 == 0 ? n >= 0 || x != 0 : x > 0; }
-    @Override public String symbol() { return "^" + Node.number(n); }
+    @Override public String symbol() { return "^" + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n)); }
     @Override public String format(String x) { return x + symbol(); }
   }
   // spotless:on

@@ -6,7 +6,8 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 
 /**
- * The immutable result of {@link Autodiff#backward}: d output / d node for every node of the graph.
+ * The immutable result of {@link Autodiff#backward}: d output / d node for every node of the graph,
+ * looked up by {@link Expr#id()}, so a parameter's {@link Expr.Leaf#withValue} copy finds it too.
  *
  * <pre>{@code
  * Expr a = Expr.of(-4.0, "a");
@@ -15,9 +16,6 @@ import io.vavr.collection.Map;
  * grads.get(a);   // 2.0
  * grads.get(b);   // -4.0
  * }</pre>
- *
- * <p>Nodes are looked up by {@link Expr#id()}, so the updated parameter ({@link
- * Expr.Leaf#withValue}) finds its gradient too.
  */
 public final class Gradients {
   private final Graph graph;
