@@ -87,7 +87,9 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
   /** {@return layer by layer, neuron by neuron, weights then bias: micrograd's order} */
   @Override
   public Vector<Expr.Leaf> parameters() {
-    return layers.flatMap(Layer::parameters);
+    java.util.List<Expr.Leaf> all = new java.util.ArrayList<>(); // one copy, not a flatMap's many
+    layers.forEach(layer -> layer.neurons().forEach(n -> n.addParametersTo(all)));
+    return Vector.ofAll(all);
   }
 
   @Override

@@ -74,6 +74,11 @@ public record Neuron(Vector<Expr.Leaf> weights, Expr.Leaf bias, Activation activ
     return weights.append(bias);
   }
 
+  void addParametersTo(java.util.List<Expr.Leaf> all) {
+    weights.forEach(all::add);
+    all.add(bias);
+  }
+
   /**
    * {@return {@code activation(b + w0*x0 + w1*x1 + ...)}}
    *
@@ -98,7 +103,7 @@ public record Neuron(Vector<Expr.Leaf> weights, Expr.Leaf bias, Activation activ
   /** Takes {@code values[from ... from + nin]}: the weights, then the bias. */
   Neuron withValues(Vector<Double> values, int from) {
     return new Neuron(
-        weights.zipWithIndex().map(t -> t._1.withValue(values.get(from + t._2))),
+        Vector.range(0, nin()).map(i -> weights.get(i).withValue(values.get(from + i))),
         bias.withValue(values.get(from + nin())),
         activation);
   }

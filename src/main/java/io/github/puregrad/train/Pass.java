@@ -33,21 +33,32 @@ record Pass(
     Vector<Double> gradients,
     Vector<Option<Replay>> tapes) {
 
-  /**
-   * {@return the pass of {@code model} over {@code batch}, or why there is none (a loss that is not
-   * finite)}
-   *
-   * @param tapes the tapes of the previous pass over the same batch, or empty
-   */
+  /** {@return the pass of {@code model} over {@code batch}; see the next method} */
   static <M extends Model<M>> Either<Divergence.Reason, Pass> of(
       Objective<? super M> objective,
       TrainConfig config,
       M model,
       Dataset batch,
       Vector<Option<Replay>> tapes) {
+    return of(objective, config, model, model.parameters(), batch, tapes);
+  }
+
+  /**
+   * {@return the pass of {@code model} over {@code batch}, or why there is none (a loss that is not
+   * finite)}
+   *
+   * @param parameters {@code model.parameters()}, listed once per step by the caller
+   * @param tapes the tapes of the previous pass over the same batch, or empty
+   */
+  static <M extends Model<M>> Either<Divergence.Reason, Pass> of(
+      Objective<? super M> objective,
+      TrainConfig config,
+      M model,
+      Vector<Expr.Leaf> parameters,
+      Dataset batch,
+      Vector<Option<Replay>> tapes) {
     if (config.threads().isEmpty()) {
       Option<Replay> replay = previous(tapes, 0);
-      Vector<Expr.Leaf> parameters = model.parameters();
       if (replay.isDefined() && replay.get().replaces(parameters, batch)) {
         return recordFree(replay.get(), parameters);
       }
@@ -66,7 +77,8 @@ record Pass(
               config.tape() ? Vector.of(part.tape) : Vector.empty()));
     }
     // the Trainer accepts threads only with a separable objective
-    return parallel((Objective.Separable<? super M>) objective, config, model, batch, tapes);
+    return parallel(
+        (Objective.Separable<? super M>) objective, config, model, parameters, batch, tapes);
   }
 
   /**
@@ -78,10 +90,10 @@ record Pass(
       Objective.Separable<? super M> objective,
       TrainConfig config,
       M model,
+      Vector<Expr.Leaf> parameters,
       Dataset batch,
       Vector<Option<Replay>> tapes) {
     Vector<Dataset> chunks = batch.batches(config.chunkSize());
-    Vector<Expr.Leaf> parameters = model.parameters();
     Part[] parts = new Part[chunks.size()];
     Workers.run(
         config.threads().getAsInt(),
@@ -178,8 +190,16 @@ record Pass(
         new Pass(
             result.value(),
             replay.metricsOf().apply(result.observed()),
-            Vector.range(0, result.size()).map(result::at),
+            gradientsOf(result),
             Vector.of(Option.some(replay))));
+  }
+
+  private static Vector<Double> gradientsOf(Tape.Result result) {
+    double[] gradients = new double[result.size()];
+    for (int i = 0; i < gradients.length; i++) {
+      gradients[i] = result.at(i);
+    }
+    return Vector.ofAll(gradients);
   }
 
   private static double[] values(Vector<Expr.Leaf> parameters) {

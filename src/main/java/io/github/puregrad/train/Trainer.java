@@ -91,12 +91,13 @@ public record Trainer<M extends Model<M>, S>(
       // a sum over no examples has no gradient to split over threads, nor a mean
       throw new IllegalArgumentException("expected a batch of at least 1 example, got 0");
     }
-    Either<Divergence.Reason, Pass> result = Pass.of(objective, config, model, batch, tapes);
+    Vector<Expr.Leaf> parameters = model.parameters();
+    Either<Divergence.Reason, Pass> result =
+        Pass.of(objective, config, model, parameters, batch, tapes);
     if (result.isLeft()) {
       return Either.left(result.getLeft());
     }
     Pass pass = result.get();
-    Vector<Expr.Leaf> parameters = model.parameters();
     for (int i = 0; i < parameters.size(); i++) {
       double gradient = pass.gradients().get(i);
       if (!Double.isFinite(gradient)) {
