@@ -35,14 +35,17 @@ import java.util.Objects;
  * that the caller holds.
  */
 public final class Tape {
-  // What the loops do at a position. ADD and MUL are binary nodes whose rules are called on their
-  // final record types, so that the JIT inlines them (the moons graph is mostly + and *); every
-  // other operation goes through the UnaryOp or BinaryOp interface. Same rules, same bits.
+  // What the loops do at a position. ADD, MUL, RELU and TANH call their rules on the constants
+  // (BinaryOp.ADD, ...), whose functions the JIT sees and inlines: a network is mostly + and * and
+  // its activation (decision 0048). Every other operation goes through its op. Same rules, same
+  // bits.
   private static final byte LEAF = 0;
   private static final byte UNARY = 1;
   private static final byte BINARY = 2;
   private static final byte ADD = 3;
   private static final byte MUL = 4;
+  private static final byte RELU = 5;
+  private static final byte TANH = 6;
 
   // By topological position: what to do, the operation of a node (null in the array of the other
   // arity and for leaves), its operand positions (-1 where none) and a leaf's traced value.
@@ -127,7 +130,7 @@ public final class Tape {
         code[p] = b.op() == BinaryOp.ADD ? ADD : b.op() == BinaryOp.MUL ? MUL : BINARY;
       } else if (node instanceof Expr.Unary u) {
         unary[p] = u.op();
-        code[p] = UNARY;
+        code[p] = u.op() == UnaryOp.RELU ? RELU : u.op() == UnaryOp.TANH ? TANH : UNARY;
       } else {
         traced[p] = node.value(); // a leaf: a constant, or a variable's traced value
       }
@@ -284,6 +287,8 @@ public final class Tape {
         case ADD -> v[p] = BinaryOp.ADD.apply(v[left[p]], v[right[p]]);
         case MUL -> v[p] = BinaryOp.MUL.apply(v[left[p]], v[right[p]]);
         case BINARY -> v[p] = binary[p].apply(v[left[p]], v[right[p]]);
+        case RELU -> v[p] = UnaryOp.RELU.apply(v[left[p]]);
+        case TANH -> v[p] = UnaryOp.TANH.apply(v[left[p]]);
         case UNARY -> v[p] = unary[p].apply(v[left[p]]);
         case LEAF -> {} // its traced value, or the variable's value written before
         default -> throw new AssertionError("no such code: " + code[p]);
@@ -312,6 +317,8 @@ public final class Tape {
           grad[l] += g * binary[p].partial(0, v[l], v[r], v[p]);
           grad[r] += g * binary[p].partial(1, v[l], v[r], v[p]);
         }
+        case RELU -> grad[l] += g * UnaryOp.RELU.partial(v[l], v[p]);
+        case TANH -> grad[l] += g * UnaryOp.TANH.partial(v[l], v[p]);
         case UNARY -> grad[l] += g * unary[p].partial(v[l], v[p]);
         case LEAF -> {} // nothing below it
         default -> throw new AssertionError("no such code: " + code[p]);
