@@ -43,7 +43,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   /** {@return the number of operands: 0 for a leaf, 1 or 2 for an operation} */
   int arity();
 
-  /** {@return operand {@code k}; throws IndexOutOfBoundsException unless 0 ≤ k < arity()} */
+  /** {@return operand {@code k} for k from 0 to arity() - 1; else IndexOutOfBoundsException} */
   Expr operand(int k);
 
   /** {@return the local derivative ∂ value / ∂ operand(k), from the operation's rule} */
