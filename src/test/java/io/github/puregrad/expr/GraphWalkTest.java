@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphWalkTest {
   /** Enough ids to put a node out of the pages found by index: into a far page. */
-  private static final int PAST_THE_PAGES = (1 << 24) + 1;
+  private static final int PAST_THE_PAGES = (1 << 22) + 2048; // 4,096 pages of 1,024 ids, and more
 
   private final ExecutorService other = Executors.newSingleThreadExecutor();
 
