@@ -158,8 +158,8 @@ public final class Graph {
     }
 
     private Page page(long number) {
-      long back = top - number;
-      if (back < NEAR) {
+      long back = top - number; // negative for a leaf with a negative id: a far page
+      if (back >= 0 && back < NEAR) {
         if (back >= near.length) {
           near = Arrays.copyOf(near, Math.max(2 * near.length, (int) back + 1));
         }

@@ -198,6 +198,18 @@ class GraphWalkTest {
     }
 
     @Test
+    void shouldWalkALeafWithANegativeId() {
+      Expr.Leaf w = new Expr.Leaf(0.5, "w", -5); // a hand-made leaf: ids are any long
+      Expr y = w.mul(Expr.of(2.0)).tanh();
+
+      Graph graph = Graph.of(y);
+
+      assertWellFormed(graph, 4);
+      assertThat(gradient(graph, w))
+          .isCloseTo(2 * (1 - Math.pow(Math.tanh(1.0), 2)), within(1e-15));
+    }
+
+    @Test
     void shouldRejectAnOperationWhoseIdIsNotAboveItsOperands() {
       Expr.Leaf x = Expr.of(1.0, "x");
 
