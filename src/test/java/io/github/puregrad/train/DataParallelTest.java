@@ -18,6 +18,7 @@ import io.vavr.control.Either;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,6 +135,7 @@ class DataParallelTest {
     }
 
     @Test
+    @Tag("slow") // end to end, 100 training steps, as MoonsReplayTest: PIT leaves it out
     void shouldStillFollowMicrogradsLossCurveForTheHundredSteps() throws Exception {
       Dataset micrograd = MoonsReplayTest.curve();
       Vector<Double> losses =
