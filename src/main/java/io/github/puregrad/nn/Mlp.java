@@ -87,9 +87,8 @@ public record Mlp(Vector<Layer> layers) implements Model<Mlp> {
   /** {@return layer by layer, neuron by neuron, weights then bias: micrograd's order} */
   @Override
   public Vector<Expr.Leaf> parameters() {
-    java.util.List<Expr.Leaf> all = new java.util.ArrayList<>(); // one copy, not a flatMap's many
-    layers.forEach(layer -> layer.neurons().forEach(n -> n.addParametersTo(all)));
-    return Vector.ofAll(all);
+    // one copy through an iterator, not a Vector per layer as nested flatMaps would build
+    return Vector.ofAll(layers.iterator().flatMap(Layer::neurons).flatMap(Neuron::parameters));
   }
 
   @Override

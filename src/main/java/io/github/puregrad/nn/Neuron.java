@@ -74,11 +74,6 @@ public record Neuron(Vector<Expr.Leaf> weights, Expr.Leaf bias, Activation activ
     return weights.append(bias);
   }
 
-  void addParametersTo(java.util.List<Expr.Leaf> all) {
-    weights.forEach(all::add);
-    all.add(bias);
-  }
-
   /**
    * {@return {@code activation(b + w0*x0 + w1*x1 + ...)}}
    *

@@ -170,10 +170,7 @@ record Pass(
       replay = Replay.trace(evaluation, parameters, traceable);
       result = replay.tape().evaluate(replay.workspace(), values);
     }
-    for (int i = 0; i < gradients.length; i++) {
-      gradients[i] = result.at(i);
-    }
-    return new Part(value, evaluation.metrics(), gradients, Option.some(replay));
+    return new Part(value, evaluation.metrics(), gradientsOf(result), Option.some(replay));
   }
 
   /**
@@ -190,16 +187,16 @@ record Pass(
         new Pass(
             result.value(),
             replay.metricsOf().apply(result.observed()),
-            gradientsOf(result),
+            Vector.ofAll(gradientsOf(result)),
             Vector.of(Option.some(replay))));
   }
 
-  private static Vector<Double> gradientsOf(Tape.Result result) {
+  private static double[] gradientsOf(Tape.Result result) {
     double[] gradients = new double[result.size()];
     for (int i = 0; i < gradients.length; i++) {
       gradients[i] = result.at(i);
     }
-    return Vector.ofAll(gradients);
+    return gradients;
   }
 
   private static double[] values(Vector<Expr.Leaf> parameters) {
