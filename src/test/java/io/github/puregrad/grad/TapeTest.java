@@ -158,6 +158,100 @@ class TapeTest {
     }
   }
 
+  /** Dot products, which the tape's loops take a whole run at a time (decision 0049). */
+  @Nested
+  class DotProductRuns {
+    // a + w1 x1 + ... + wn xn over variables a, w1, x1, ..., wn, xn
+    private Expr dot(List<Leaf> v) {
+      Expr sum = v.get(0);
+      for (int i = 1; i + 1 < v.size(); i += 2) {
+        sum = sum.add(v.get(i).mul(v.get(i + 1)));
+      }
+      return sum;
+    }
+
+    private double[] values(int count, long seed) {
+      return new SplittableRandom(seed).doubles(count, -3, 3).toArray();
+    }
+
+    @Test
+    void shouldTakeEachNeuronsDotProductAsOneRun() {
+      List<Leaf> p = leaves(values(13, 1)); // MLP(2, [3, 1]): 3 * (2 + 1) + 3 + 1
+      Expr out = mlp(p, new int[] {2, 3, 1}, new Expr[] {Expr.of(0.5), Expr.of(-1.5)}, false);
+
+      assertThat(Tape.trace(out, p).runs()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitOnDotProductsOfEveryLength() {
+      for (int terms = 1; terms <= 9; terms++) {
+        List<Leaf> v = leaves(values(1 + 2 * terms, terms));
+        assertThat(Tape.trace(dot(v), v).runs()).isEqualTo(1);
+        assertSameAsEager(this::dot, v, values(1 + 2 * terms, 100 + terms), terms + " terms");
+      }
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitWhenAPartialSumIsUsedAgain() {
+      Function<List<Leaf>, Expr> program =
+          v -> {
+            Expr partial = v.get(0).add(v.get(1).mul(v.get(2))).add(v.get(3).mul(v.get(4)));
+            return partial.add(v.get(5).mul(v.get(6))).mul(partial.tanh()); // two uses
+          };
+      List<Leaf> v = leaves(values(7, 2));
+
+      assertThat(Tape.trace(program.apply(v), v).runs()).isEqualTo(2);
+      assertSameAsEager(program, v, values(7, 3), "partial sum used twice");
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitWhenATermIsUsedAgain() {
+      Function<List<Leaf>, Expr> program =
+          v -> {
+            Expr term = v.get(1).mul(v.get(2));
+            return v.get(0).add(term).add(v.get(3).mul(v.get(4))).add(term); // term used twice
+          };
+      List<Leaf> v = leaves(values(5, 4));
+
+      assertThat(Tape.trace(program.apply(v), v).runs()).isEqualTo(1);
+      assertSameAsEager(program, v, values(5, 5), "term used twice");
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitWhenOperandsRepeatInsideARun() {
+      Function<List<Leaf>, Expr> program = // x + x*x + w*x + x*w: x everywhere
+          v ->
+              v.get(0)
+                  .add(v.get(0).mul(v.get(0)))
+                  .add(v.get(1).mul(v.get(0)))
+                  .add(v.get(0).mul(v.get(1)));
+      List<Leaf> v = leaves(values(2, 6));
+
+      assertSameAsEager(program, v, values(2, 7), "repeated operands");
+    }
+
+    @Test
+    void shouldEqualEagerEngineBitForBitOnSignedZerosAndOverflow() {
+      Function<List<Leaf>, Expr> program = v -> dot(v).mul(-0.0).add(dot(v).exp());
+      List<Leaf> v = leaves(values(7, 8));
+
+      assertSameAsEager(
+          program, v, new double[] {-0.0, 0.0, -0.0, 1e300, 1e300, -0.0, 5.0}, "edges");
+      assertSameAsEager(program, v, new double[] {0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 0.0}, "zeros");
+    }
+
+    @Test
+    void shouldObserveAPartialSumInsideARun() {
+      List<Leaf> v = leaves(values(7, 9));
+      Expr partial = v.get(0).add(v.get(1).mul(v.get(2)));
+      Expr out = partial.add(v.get(3).mul(v.get(4))).add(v.get(5).mul(v.get(6)));
+      double[] at = values(7, 10);
+      Tape.Result e = Tape.trace(out, v, List.of(partial)).evaluate(at);
+
+      assertThat(e.observed().get(0)).isEqualTo(at[0] + at[1] * at[2]);
+    }
+  }
+
   @Nested
   class Variables {
     @Test
