@@ -26,26 +26,16 @@ public record BinaryOp(
   public static final BinaryOp MUL = new BinaryOp("*", (a, b) -> a * b, (k, a, b, y) -> k == 0 ? b : a, (k, a, b, y) -> k == 0 ? b : a, (a, b) -> true);
   /** a^b; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a, but 0 where PyTorch says 0 (not 0 · ∞): see powPartial. */
   public static final BinaryOp POW = new BinaryOp("^", Math::pow, BinaryOp::powPartial, BinaryOp::powPartial, (a, b) -> a > 0);
-  // spotless:on
 
   /** A local derivative as a number: ∂y/∂(operand k) at a, b, with y = f(a, b). */
-  public interface Rule {
-    double partial(int k, double a, double b, double y);
-  }
-
+  public interface Rule { double partial(int k, double a, double b, double y); }
   /** A local derivative as an expression of the operand nodes and of the node y. */
-  public interface SymbolicRule {
-    Expr partial(int k, Expr a, Expr b, Expr y);
-  }
-
+  public interface SymbolicRule { Expr partial(int k, Expr a, Expr b, Expr y); }
   /** Where f is differentiable, with finite derivatives that differences check. */
-  public interface Domain {
-    boolean test(double a, double b);
-  }
+  public interface Domain { boolean test(double a, double b); }
 
-  public BinaryOp {
-    Node.requireNonNull(symbol, f, df, smooth);
-  }
+  public BinaryOp { Node.requireNonNull(symbol, f, df, smooth); }
+  // spotless:on
 
   /** {@return a user-defined operation, with no derivative as an expression} */
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df) {

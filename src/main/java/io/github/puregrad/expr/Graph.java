@@ -2,6 +2,7 @@ package io.github.puregrad.expr;
 
 import io.vavr.collection.Vector;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once; two different nodes
  * with one id (a leaf and its {@link Expr.Leaf#withValue} copy) are rejected. An operation's id is
  * above its operands', so the walk visits nodes by descending id, filed in pages of 1,024 ids: no
- * stack, no hashing (decision 0046).
+ * stack, no hashing (decision 0046). That is backprop's order, each node after all of its users, so
+ * {@link #withGradients} applies the chain rule as it walks.
  */
 public final class Graph {
   private static final int BITS = 10; // small pages: little to allocate for a small graph
@@ -33,16 +35,40 @@ public final class Graph {
     this.walk = walk;
   }
 
-  /** The nodes met in one page of ids, and r + 1 of each once it is visited (0 before). */
-  private record Page(long number, Expr[] met, int[] rs) {
-    Page(long number) {
-      this(number, new Expr[PAGE], new int[PAGE]);
+  /** The nodes met in one page of ids, r + 1 of each once visited (0 before), and gradients. */
+  private record Page(long number, Expr[] met, int[] rs, double[] g) {
+    Page(long number, boolean gradients) {
+      this(number, new Expr[PAGE], new int[PAGE], new double[gradients ? PAGE : 0]);
     }
   }
 
   /** {@return the graph of every node {@code output} depends on, itself included} */
   public static Graph of(Expr output) {
-    return new Graph(new Walk(Node.id(output) >>> BITS).run(output));
+    return new Graph(new Walk(Node.id(output) >>> BITS, false).run(output));
+  }
+
+  /**
+   * {@return the graph of {@code output}, walked with backprop's chain rule}: each node passes g ·
+   * ∂node/∂operand on to each operand as the walk files it; {@link #gradients()} reads them.
+   */
+  public static Graph withGradients(Expr output) {
+    return new Graph(new Walk(Node.id(output) >>> BITS, true).run(output));
+  }
+
+  /** {@return d output / d node by topological position, from a {@link #withGradients} walk} */
+  public double[] gradients() {
+    if (!walk.gradients) {
+      throw new IllegalStateException("a graph walked by Graph.of has no gradients");
+    }
+    double[] grads = new double[size()];
+    for (Page page : Vector.of(walk.near).appendAll(walk.far.values()).filter(Objects::nonNull)) {
+      for (int i = 0; i < PAGE; i++) {
+        if (page.rs[i] != 0) { // a node was filed here, and visited
+          grads[size() - page.rs[i]] = page.g[i];
+        }
+      }
+    }
+    return grads;
   }
 
   /** {@return the number of distinct nodes} */
@@ -69,9 +95,8 @@ public final class Graph {
   public int positionOf(Expr node) {
     long id = Node.id(node);
     long back = walk.top - (id >>> BITS);
-    boolean isNear = back >= 0 && back < walk.near.length;
-    int far = isNear ? -1 : Arrays.binarySearch(walk.farNumbers, id >>> BITS);
-    Page page = isNear ? walk.near[(int) back] : far >= 0 ? walk.farPages[far] : null;
+    Page page =
+        back >= 0 && back < walk.near.length ? walk.near[(int) back] : walk.far.get(id >>> BITS);
     int rs = page == null ? 0 : page.rs[(int) id & MASK];
     return rs == 0 ? -1 : walk.count - rs;
   }
@@ -94,20 +119,20 @@ public final class Graph {
   /** The walk of one call of {@link #of}: its state, mutable until it has run, is the graph's. */
   private static final class Walk {
     final long top; // the output's page number
+    final boolean gradients; // whether a page holds its nodes' gradients, and visit adds to them
     Page[] near = new Page[1]; // by top - page number
     final TreeMap<Long, Page> far = new TreeMap<>();
     @Nullable Page lastFar; // the far page filed into last: parameters are mostly in one
-    long[] farNumbers = {}; // once it has run: the far pages' numbers, ascending
-    Page[] farPages = {}; // in the same order
     Expr[][] nodes = new Expr[1][]; // by reverse position r = count - 1 - position, in pages
     int count; // nodes visited: the next reverse position
 
-    Walk(long top) {
+    Walk(long top, boolean gradients) {
       this.top = top;
+      this.gradients = gradients;
     }
 
     Walk run(Expr output) {
-      file(output);
+      file(output, 1.0); // d output / d output
       for (int back = 0; back < near.length; back++) { // visiting files nodes farther back only
         if (near[back] != null) {
           visit(near[back]);
@@ -116,8 +141,6 @@ public final class Graph {
       for (var e = far.lastEntry(); e != null; e = far.lowerEntry(e.getKey())) {
         visit(e.getValue());
       }
-      farPages = far.values().toArray(farPages);
-      farNumbers = far.keySet().stream().mapToLong(Long::longValue).toArray();
       return this;
     }
 
@@ -132,21 +155,26 @@ public final class Graph {
             nodes[r >>> BITS] = new Expr[PAGE];
           }
           nodes[r >>> BITS][r & MASK] = node;
-          // type checks on the three final records, not a megamorphic call per operand
+          // every user of the node came before it, so g = d out/d node is complete; the chain rule
+          // d out/d operand += g * d node/d operand. Type checks, not a megamorphic call.
+          double g = gradients ? page.g[i] : 0.0;
           if (node instanceof Expr.Binary b) {
-            file(b.left());
-            file(b.right());
+            file(b.left(), gradients ? g * b.partial(0) : 0.0);
+            file(b.right(), gradients ? g * b.partial(1) : 0.0);
           } else if (node instanceof Expr.Unary u) {
-            file(u.operand());
+            file(u.operand(), gradients ? g * u.partial(0) : 0.0);
           }
         }
       }
     }
 
-    /** Files a node met as an operand (or the output) in its page, once. */
-    private void file(Expr node) {
+    /** Files a node met as an operand (or the output) in its page, once, and adds its share. */
+    private void file(Expr node, double share) {
       long id = Node.id(node);
       Page page = page(id >>> BITS);
+      if (gradients) {
+        page.g[(int) id & MASK] += share;
+      }
       Expr seen = page.met[(int) id & MASK];
       if (seen == null) {
         page.met[(int) id & MASK] = node;
@@ -163,10 +191,12 @@ public final class Graph {
         if (back >= near.length) {
           near = Arrays.copyOf(near, Math.max(2 * near.length, (int) back + 1));
         }
-        return near[(int) back] != null ? near[(int) back] : (near[(int) back] = new Page(number));
+        return near[(int) back] != null
+            ? near[(int) back]
+            : (near[(int) back] = new Page(number, gradients));
       }
       if (lastFar == null || lastFar.number() != number) {
-        lastFar = far.computeIfAbsent(number, Page::new);
+        lastFar = far.computeIfAbsent(number, n -> new Page(n, gradients));
       }
       return lastFar;
     }

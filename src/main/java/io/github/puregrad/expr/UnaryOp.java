@@ -41,32 +41,22 @@ public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
   /** |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, the constant sign, or x · 0 at NaN. */
   Rules ABS = new Rules("abs", Math::abs, (x, y) -> Math.signum(x),
       (x, y) -> Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value())), x -> x != 0);
-  // spotless:on
 
   /** {@return y = f(x)} */
   double apply(double x);
-
   /** {@return the local derivative dy/dx at {@code x}, where {@code y = apply(x)}} */
   double partial(double x, double y);
-
   /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
   Expr partial(Expr x, Expr y);
-
   /** {@return whether f is differentiable at x, with a finite derivative that differences check} */
   boolean smooth(double x);
-
   /** {@return the name shown in pictures and traces: "tanh", "^2"} */
   String symbol();
-
   /** {@return the operation applied to an operand's name: "tanh(x)", "x^2"} */
-  default String format(String x) {
-    return symbol() + "(" + x + ")";
-  }
-
+  default String format(String x) { return symbol() + "(" + x + ")"; }
   /** {@return x^n for a constant n} */
-  static Pow pow(double n) {
-    return new Pow(n);
-  }
+  static Pow pow(double n) { return new Pow(n); }
+  // spotless:on
 
   /** {@return a user-defined operation, with no derivative as an expression} */
   static Rules of(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df) {

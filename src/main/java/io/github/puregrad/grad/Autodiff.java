@@ -21,29 +21,19 @@ import java.util.function.Function;
 public final class Autodiff {
   private Autodiff() {}
 
-  /** {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion. */
+  /**
+   * {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion, run
+   * by the graph's walk, which meets each node after all of its users ({@link
+   * Graph#withGradients}).
+   */
   public static Gradients backward(Expr output) {
-    return backward(Graph.of(output));
+    Graph graph = Graph.withGradients(output);
+    return new Gradients(graph, graph.gradients());
   }
 
-  /**
-   * {@return reverse mode on a graph already in topological order}; see {@link #backward(Expr)}.
-   */
+  /** {@return reverse mode on the graph of {@code graph.output()}, walked again with gradients} */
   public static Gradients backward(Graph graph) {
-    double[] grads = new double[graph.size()];
-    grads[graph.size() - 1] = 1.0; // d output / d output
-    for (int p = graph.size() - 1; p >= 0; p--) {
-      // every user of node p comes after it, so grads[p] is complete here: the chain rule,
-      // d out/d operand += d out/d node * d node/d operand, adds up a node used twice
-      Expr node = graph.node(p);
-      if (node instanceof Expr.Binary b) { // a call on a final record, not a megamorphic one
-        grads[graph.positionOf(b.left())] += grads[p] * b.partial(0);
-        grads[graph.positionOf(b.right())] += grads[p] * b.partial(1);
-      } else if (node instanceof Expr.Unary u) {
-        grads[graph.positionOf(u.operand())] += grads[p] * u.partial(0);
-      }
-    }
-    return new Gradients(graph, grads);
+    return backward(graph.output());
   }
 
   /**

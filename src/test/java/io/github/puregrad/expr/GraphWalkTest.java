@@ -54,7 +54,10 @@ class GraphWalkTest {
     assertThat(graph.nodes().last()).isSameAs(graph.output());
   }
 
-  /** d/dx of the graph's output by reverse accumulation over {@code graph}'s order. */
+  /**
+   * d/dx of the graph's output by reverse accumulation over {@code graph}'s order, after checking
+   * that the walk with gradients gives every node's gradient to the bit.
+   */
   private static double gradient(Graph graph, Expr x) {
     double[] grads = new double[graph.size()];
     grads[graph.size() - 1] = 1.0;
@@ -64,7 +67,31 @@ class GraphWalkTest {
         grads[graph.operandPosition(p, k)] += grads[p] * node.partial(k);
       }
     }
+    assertThat(Graph.withGradients(graph.output()).gradients()).containsExactly(grads);
     return grads[graph.positionOf(x)];
+  }
+
+  @Nested
+  class WithGradients {
+    @Test
+    void shouldAddUpTheGradientOfANodeUsedTwice() {
+      Expr.Leaf x = Expr.of(3.0, "x");
+      Expr y = x.mul(x).add(x); // x^2 + x
+
+      Graph graph = Graph.withGradients(y);
+
+      assertThat(graph.gradients()[graph.positionOf(x)]).isEqualTo(7.0); // 2x + 1
+      assertThat(gradient(graph, x)).isEqualTo(7.0);
+    }
+
+    @Test
+    void shouldRejectGradientsOfAGraphWalkedWithoutThem() {
+      Graph graph = Graph.of(Expr.of(1.0).exp());
+
+      assertThatThrownBy(graph::gradients)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("a graph walked by Graph.of has no gradients");
+    }
   }
 
   @Nested
