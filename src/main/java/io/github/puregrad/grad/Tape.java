@@ -406,7 +406,7 @@ public final class Tape {
       int l = left[a];
       double toSum = g * BinaryOp.ADD.partial(0, v[l], v[m], v[a]);
       double toTerm = 0.0 + g * BinaryOp.ADD.partial(1, v[l], v[m], v[a]);
-      if (a - 1 > s) {
+      if (m > s) {
         g = 0.0 + toSum; // the sum before this term: its only use
       } else {
         grad[l] += toSum; // the run's first operand, used anywhere
