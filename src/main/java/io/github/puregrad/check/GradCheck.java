@@ -72,9 +72,8 @@ public record GradCheck(double relative, double absolute, double step) {
   /** {@return the check of {@link Autodiff#backward} for every leaf of {@code output}'s graph} */
   public Report check(Expr output) {
     Objects.requireNonNull(output, "output is null");
-    Graph graph = Graph.of(output);
-    Gradients grads = Autodiff.backward(graph);
-    return check(graph, grads::get);
+    Gradients grads = Autodiff.backward(output); // one walk: its graph is the one to check
+    return check(grads.graph(), grads::get);
   }
 
   /**
