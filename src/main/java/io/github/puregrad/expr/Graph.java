@@ -2,7 +2,6 @@ package io.github.puregrad.expr;
 
 import io.vavr.collection.Vector;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -49,26 +48,20 @@ public final class Graph {
 
   /**
    * {@return the graph of {@code output}, walked with backprop's chain rule}: each node passes g ·
-   * ∂node/∂operand on to each operand as the walk files it; {@link #gradients()} reads them.
+   * ∂node/∂operand on to each operand as the walk files it; {@link #gradient} reads them.
    */
   public static Graph withGradients(Expr output) {
     return new Graph(new Walk(Node.id(output) >>> BITS, true).run(output));
   }
 
-  /** {@return d output / d node by topological position, from a {@link #withGradients} walk} */
-  public double[] gradients() {
+  /** {@return d output / d node at {@code position}, read where the walk added it up: no copy} */
+  public double gradient(int position) {
     if (!walk.gradients) {
       throw new IllegalStateException("a graph walked by Graph.of has no gradients");
     }
-    double[] grads = new double[size()];
-    for (Page page : Vector.of(walk.near).appendAll(walk.far.values()).filter(Objects::nonNull)) {
-      for (int i = 0; i < PAGE; i++) {
-        if (page.rs[i] != 0) { // a node was filed here, and visited
-          grads[size() - page.rs[i]] = page.g[i];
-        }
-      }
-    }
-    return grads;
+    long id = Node.id(node(position));
+    Page page = pageOf(id); // never null: the node was filed in it
+    return page == null ? 0.0 : page.g[(int) id & MASK];
   }
 
   /** {@return the number of distinct nodes} */
@@ -94,11 +87,14 @@ public final class Graph {
   /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
   public int positionOf(Expr node) {
     long id = Node.id(node);
-    long back = walk.top - (id >>> BITS);
-    Page page =
-        back >= 0 && back < walk.near.length ? walk.near[(int) back] : walk.far.get(id >>> BITS);
+    Page page = pageOf(id);
     int rs = page == null ? 0 : page.rs[(int) id & MASK];
     return rs == 0 ? -1 : walk.count - rs;
+  }
+
+  private @Nullable Page pageOf(long id) {
+    long back = walk.top - (id >>> BITS);
+    return back >= 0 && back < walk.near.length ? walk.near[(int) back] : walk.far.get(id >>> BITS);
   }
 
   /** {@return the position of operand {@code k} of the node at {@code position}} */

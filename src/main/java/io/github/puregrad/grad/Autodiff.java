@@ -28,7 +28,7 @@ public final class Autodiff {
    */
   public static Gradients backward(Expr output) {
     Graph graph = Graph.withGradients(output);
-    return new Gradients(graph, graph.gradients());
+    return new Gradients(graph, graph::gradient); // read where the walk added them up: no copy
   }
 
   /** {@return reverse mode on the graph of {@code graph.output()}, walked again with gradients} */

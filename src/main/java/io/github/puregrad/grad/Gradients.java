@@ -4,6 +4,7 @@ import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The immutable result of {@link Autodiff#backward}: d output / d node for every node of the graph,
@@ -19,22 +20,23 @@ import io.vavr.collection.Map;
  */
 public final class Gradients {
   private final Graph graph;
-  private final double[] grads; // by topological position; never written after construction
+  private final IntToDoubleFunction byPosition; // reads numbers nothing writes after construction
 
-  Gradients(Graph graph, double[] grads) {
+  /** {@code byPosition}: {@link Graph#gradient} of a walk with gradients, or an array's numbers. */
+  Gradients(Graph graph, IntToDoubleFunction byPosition) {
     this.graph = graph;
-    this.grads = grads;
+    this.byPosition = byPosition;
   }
 
   /** {@return d output / d node; 0.0 for a node the output does not depend on} */
   public double get(Expr node) {
     int position = graph.positionOf(node);
-    return position < 0 ? 0.0 : grads[position];
+    return position < 0 ? 0.0 : byPosition.applyAsDouble(position);
   }
 
   /** {@return the gradient at topological position {@code position} of {@link #graph()}} */
   public double at(int position) {
-    return grads[position];
+    return byPosition.applyAsDouble(position);
   }
 
   /** {@return the graph these gradients belong to} */
@@ -45,11 +47,14 @@ public final class Gradients {
   /** {@return every node with its gradient, in topological order (built on each call, O(n))} */
   public Map<Expr, Double> asMap() {
     return LinkedHashMap.ofEntries(
-        graph.nodes().zipWithIndex().map(t -> io.vavr.Tuple.of(t._1, grads[t._2])));
+        graph
+            .nodes()
+            .zipWithIndex()
+            .map(t -> io.vavr.Tuple.of(t._1, byPosition.applyAsDouble(t._2))));
   }
 
   @Override
   public String toString() {
-    return "Gradients[size=" + grads.length + ", output=" + graph.output() + "]";
+    return "Gradients[size=" + graph.size() + ", output=" + graph.output() + "]";
   }
 }

@@ -81,7 +81,7 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
     for (Edge step : edges) {
       grads[graph.positionOf(step.operand())] += step.contribution();
     }
-    return new Gradients(graph, grads);
+    return new Gradients(graph, p -> grads[p]);
   }
 
   /**
