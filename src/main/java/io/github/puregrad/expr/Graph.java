@@ -165,9 +165,11 @@ public final class Graph {
     }
 
     /** Files a node met as an operand (or the output) in its page, once, and adds its share. */
-    private void file(Expr node, double share) {
+    private void file(Expr node, double share) { // small, so that visit inlines it: its hot path
       long id = Node.id(node);
-      Page page = page(id >>> BITS);
+      long back = top - (id >>> BITS); // negative for a leaf with a negative id: a far page
+      Page page = back >= 0 && back < near.length ? near[(int) back] : null;
+      page = page != null ? page : page(id >>> BITS);
       if (gradients) {
         page.g[(int) id & MASK] += share;
       }
@@ -175,21 +177,17 @@ public final class Graph {
       if (seen == null) {
         page.met[(int) id & MASK] = node;
       } else if (seen != node && !seen.equals(node)) {
-        String both =
-            "two different nodes share id %d: %s and %s; a graph holds one version of each";
-        throw new IllegalArgumentException(both.formatted(id, seen, node));
+        throw Node.twoVersions(seen, node);
       }
     }
 
-    private Page page(long number) {
-      long back = top - number; // negative for a leaf with a negative id: a far page
+    private Page page(long number) { // a page met for the first time, or a far one
+      long back = top - number;
       if (back >= 0 && back < NEAR) {
         if (back >= near.length) {
           near = Arrays.copyOf(near, Math.max(2 * near.length, (int) back + 1));
         }
-        return near[(int) back] != null
-            ? near[(int) back]
-            : (near[(int) back] = new Page(number, gradients));
+        return near[(int) back] = new Page(number, gradients);
       }
       if (lastFar == null || lastFar.number() != number) {
         lastFar = far.computeIfAbsent(number, n -> new Page(n, gradients));

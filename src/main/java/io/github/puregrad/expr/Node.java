@@ -76,6 +76,11 @@ final class Node {
     return k;
   }
 
+  static IllegalArgumentException twoVersions(Expr seen, Expr node) {
+    String both = "two different nodes share id %d: %s and %s; a graph holds one version of each";
+    return new IllegalArgumentException(both.formatted(node.id(), seen, node));
+  }
+
   static IndexOutOfBoundsException noOperand(Expr node, int k) {
     return new IndexOutOfBoundsException(
         "operand " + k + " of " + node + ": expected 0 to " + (node.arity() - 1));

@@ -97,9 +97,7 @@ public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
     public Pow { if (!Double.isFinite(n)) { throw new IllegalArgumentException("exponent must be a finite number, got " + n); } }
     @Override public double apply(double x) { return Math.pow(x, n); }
     @Override public double partial(double x, double y) { return n == 0 ? 0.0 : n * Math.pow(x, n - 1); }
-    @Override public Expr partial(Expr x, Expr y) {
-      return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
-    }
+    @Override public Expr partial(Expr x, Expr y) { return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n); }
     @Override public boolean smooth(double x) { return n % 1 == 0 ? n >= 0 || x != 0 : x > 0; }
     @Override public String symbol() { return "^" + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n)); }
     @Override public String format(String x) { return x + symbol(); }

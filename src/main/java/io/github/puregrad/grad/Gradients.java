@@ -2,6 +2,7 @@ package io.github.puregrad.grad;
 
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
+import io.vavr.Tuple;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import java.util.function.IntToDoubleFunction;
@@ -46,11 +47,7 @@ public final class Gradients {
 
   /** {@return every node with its gradient, in topological order (built on each call, O(n))} */
   public Map<Expr, Double> asMap() {
-    return LinkedHashMap.ofEntries(
-        graph
-            .nodes()
-            .zipWithIndex()
-            .map(t -> io.vavr.Tuple.of(t._1, byPosition.applyAsDouble(t._2))));
+    return LinkedHashMap.ofEntries(graph.nodes().zipWithIndex((node, p) -> Tuple.of(node, at(p))));
   }
 
   @Override
