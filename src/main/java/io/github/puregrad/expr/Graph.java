@@ -1,5 +1,6 @@
 package io.github.puregrad.expr;
 
+import io.vavr.Lazy;
 import io.vavr.collection.Vector;
 import java.util.Arrays;
 import java.util.TreeMap;
@@ -29,39 +30,42 @@ public final class Graph {
   private static final int NEAR = 1 << 12; // pages this close below the output's are indexed
 
   private final Walk walk; // frozen once it has run: final, so safely shared with other threads
+  private final Lazy<Walk> order; // a walk that placed the nodes: this one, or Graph.of's if asked
 
   private Graph(Walk walk) {
     this.walk = walk;
+    this.order = Lazy.of(() -> walk.gradients ? new Walk(walk.output, false).run() : walk);
   }
 
-  /** The nodes met in one page of ids, r + 1 of each once visited (0 before), and gradients. */
+  /** The nodes met in one page of ids, r + 1 of each once placed (Graph.of), or gradients. */
   private record Page(long number, Expr[] met, int[] rs, double[] g) {
-    Page(long number, boolean gradients) {
-      this(number, new Expr[PAGE], new int[PAGE], new double[gradients ? PAGE : 0]);
+    Page(long number, boolean grads) {
+      this(number, new Expr[PAGE], new int[grads ? 0 : PAGE], new double[grads ? PAGE : 0]);
     }
   }
 
   /** {@return the graph of every node {@code output} depends on, itself included} */
   public static Graph of(Expr output) {
-    return new Graph(new Walk(Node.id(output) >>> BITS, false).run(output));
+    return new Graph(new Walk(output, false).run());
   }
 
   /**
    * {@return the graph of {@code output}, walked with backprop's chain rule}: each node passes g ·
-   * ∂node/∂operand on to each operand as the walk files it; {@link #gradient} reads them.
+   * ∂node/∂operand on to each operand as the walk files it; {@link #gradient} reads them. It places
+   * no positions (backward needs none): the first call that does walks again, as {@link #of}.
    */
   public static Graph withGradients(Expr output) {
-    return new Graph(new Walk(Node.id(output) >>> BITS, true).run(output));
+    return new Graph(new Walk(output, true).run());
   }
 
-  /** {@return d output / d node at {@code position}, read where the walk added it up: no copy} */
-  public double gradient(int position) {
+  /** {@return d output / d node, by id, where the walk added it up; 0.0 if node is not here} */
+  public double gradient(Expr node) {
     if (!walk.gradients) {
       throw new IllegalStateException("a graph walked by Graph.of has no gradients");
     }
-    long id = Node.id(node(position));
-    Page page = pageOf(id); // never null: the node was filed in it
-    return page == null ? 0.0 : page.g[(int) id & MASK];
+    long id = Node.id(node);
+    Page page = walk.pageOf(id);
+    return page == null ? 0.0 : page.g[(int) id & MASK]; // 0.0 in a slot where nothing was filed
   }
 
   /** {@return the number of distinct nodes} */
@@ -76,25 +80,20 @@ public final class Graph {
           "position " + position + ": expected 0 to " + (size() - 1));
     }
     int r = size() - 1 - position;
-    return walk.nodes[r >>> BITS][r & MASK];
+    return order.get().nodes[r >>> BITS][r & MASK];
   }
 
   /** {@return the expression this graph was built from: the last node} */
   public Expr output() {
-    return walk.nodes[0][0];
+    return walk.output;
   }
 
   /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
   public int positionOf(Expr node) {
     long id = Node.id(node);
-    Page page = pageOf(id);
+    Page page = order.get().pageOf(id);
     int rs = page == null ? 0 : page.rs[(int) id & MASK];
     return rs == 0 ? -1 : walk.count - rs;
-  }
-
-  private @Nullable Page pageOf(long id) {
-    long back = walk.top - (id >>> BITS);
-    return back >= 0 && back < walk.near.length ? walk.near[(int) back] : walk.far.get(id >>> BITS);
   }
 
   /** {@return the position of operand {@code k} of the node at {@code position}} */
@@ -114,6 +113,7 @@ public final class Graph {
 
   /** The walk of one call of {@link #of}: its state, mutable until it has run, is the graph's. */
   private static final class Walk {
+    final Expr output;
     final long top; // the output's page number
     final boolean gradients; // whether a page holds its nodes' gradients, and visit adds to them
     Page[] near = new Page[1]; // by top - page number
@@ -122,12 +122,13 @@ public final class Graph {
     Expr[][] nodes = new Expr[1][]; // by reverse position r = count - 1 - position, in pages
     int count; // nodes visited: the next reverse position
 
-    Walk(long top, boolean gradients) {
-      this.top = top;
+    Walk(Expr output, boolean gradients) {
+      this.output = output;
+      this.top = Node.id(output) >>> BITS;
       this.gradients = gradients;
     }
 
-    Walk run(Expr output) {
+    Walk run() {
       file(output, 1.0); // d output / d output
       for (int back = 0; back < near.length; back++) { // visiting files nodes farther back only
         if (near[back] != null) {
@@ -144,13 +145,15 @@ public final class Graph {
       for (int i = MASK; i >= 0; i--) {
         Expr node = page.met[i];
         if (node != null) {
-          page.rs[i] = count + 1;
           int r = count++;
-          if ((r & MASK) == 0) { // a new page of nodes
-            nodes = r >>> BITS < nodes.length ? nodes : Arrays.copyOf(nodes, 2 * nodes.length);
-            nodes[r >>> BITS] = new Expr[PAGE];
+          if (!gradients) { // Graph.of places each node as it meets it; backward needs no positions
+            page.rs[i] = r + 1;
+            if ((r & MASK) == 0) { // a new page of nodes
+              nodes = r >>> BITS < nodes.length ? nodes : Arrays.copyOf(nodes, 2 * nodes.length);
+              nodes[r >>> BITS] = new Expr[PAGE];
+            }
+            nodes[r >>> BITS][r & MASK] = node;
           }
-          nodes[r >>> BITS][r & MASK] = node;
           // every user of the node came before it, so g = d out/d node is complete; the chain rule
           // d out/d operand += g * d node/d operand. Type checks, not a megamorphic call.
           double g = gradients ? page.g[i] : 0.0;
@@ -177,8 +180,15 @@ public final class Graph {
       if (seen == null) {
         page.met[(int) id & MASK] = node;
       } else if (seen != node && !seen.equals(node)) {
-        throw Node.twoVersions(seen, node);
+        String both =
+            "two different nodes share id %d: %s and %s; a graph holds one version of each";
+        throw new IllegalArgumentException(both.formatted(id, seen, node));
       }
+    }
+
+    @Nullable Page pageOf(long id) { // after the walk
+      long back = top - (id >>> BITS);
+      return back >= 0 && back < near.length ? near[(int) back] : far.get(id >>> BITS);
     }
 
     private Page page(long number) { // a page met for the first time, or a far one

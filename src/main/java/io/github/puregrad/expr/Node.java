@@ -13,9 +13,7 @@ final class Node {
 
   private Node() {}
 
-  /**
-   * {@return a new id, unique in the process and above {@code below}: in a new block if need be}
-   */
+  /** {@return a new id, unique in the process and above {@code below}: a new block if need be} */
   static long idAfter(long below) {
     long[] range = RANGE.get(); // [next, end)
     if (range[0] == range[1] || range[0] <= below) {
@@ -74,11 +72,6 @@ final class Node {
       throw noOperand(node, k);
     }
     return k;
-  }
-
-  static IllegalArgumentException twoVersions(Expr seen, Expr node) {
-    String both = "two different nodes share id %d: %s and %s; a graph holds one version of each";
-    return new IllegalArgumentException(both.formatted(node.id(), seen, node));
   }
 
   static IndexOutOfBoundsException noOperand(Expr node, int k) {

@@ -22,13 +22,12 @@ public final class Autodiff {
   private Autodiff() {}
 
   /**
-   * {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion, run
-   * by the graph's walk, which meets each node after all of its users ({@link
-   * Graph#withGradients}).
+   * {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion, in
+   * the walk of {@link Graph#withGradients}, which meets each node after all of its users.
    */
   public static Gradients backward(Expr output) {
     Graph graph = Graph.withGradients(output);
-    return new Gradients(graph, graph::gradient); // read where the walk added them up: no copy
+    return new Gradients(graph, graph::gradient); // read where the walk added them up
   }
 
   /** {@return reverse mode on the graph of {@code graph.output()}, walked again with gradients} */

@@ -5,7 +5,7 @@ import io.github.puregrad.expr.Graph;
 import io.vavr.Tuple;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
-import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The immutable result of {@link Autodiff#backward}: d output / d node for every node of the graph,
@@ -21,23 +21,22 @@ import java.util.function.IntToDoubleFunction;
  */
 public final class Gradients {
   private final Graph graph;
-  private final IntToDoubleFunction byPosition; // reads numbers nothing writes after construction
+  private final ToDoubleFunction<Expr> byNode; // reads numbers nothing writes after construction
 
-  /** {@code byPosition}: {@link Graph#gradient} of a walk with gradients, or an array's numbers. */
-  Gradients(Graph graph, IntToDoubleFunction byPosition) {
+  /** {@code byNode}: a {@link Graph#withGradients} graph's {@link Graph#gradient}, or the like. */
+  Gradients(Graph graph, ToDoubleFunction<Expr> byNode) {
     this.graph = graph;
-    this.byPosition = byPosition;
+    this.byNode = byNode;
   }
 
   /** {@return d output / d node; 0.0 for a node the output does not depend on} */
   public double get(Expr node) {
-    int position = graph.positionOf(node);
-    return position < 0 ? 0.0 : byPosition.applyAsDouble(position);
+    return byNode.applyAsDouble(node);
   }
 
   /** {@return the gradient at topological position {@code position} of {@link #graph()}} */
   public double at(int position) {
-    return byPosition.applyAsDouble(position);
+    return get(graph.node(position));
   }
 
   /** {@return the graph these gradients belong to} */

@@ -81,7 +81,8 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
     for (Edge step : edges) {
       grads[graph.positionOf(step.operand())] += step.contribution();
     }
-    return new Gradients(graph, p -> grads[p]);
+    return new Gradients(
+        graph, node -> graph.positionOf(node) < 0 ? 0.0 : grads[graph.positionOf(node)]);
   }
 
   /**

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vavr.collection.Vector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,8 +69,8 @@ class GraphWalkTest {
       }
     }
     Graph walked = Graph.withGradients(graph.output());
-    assertThat(IntStream.range(0, walked.size()).mapToDouble(walked::gradient).toArray())
-        .containsExactly(grads);
+    assertThat(walked.nodes()).isEqualTo(graph.nodes()); // placed on first use, in the same order
+    assertThat(graph.nodes().map(walked::gradient)).isEqualTo(Vector.ofAll(grads)); // to the bit
     return grads[graph.positionOf(x)];
   }
 
@@ -83,15 +83,56 @@ class GraphWalkTest {
 
       Graph graph = Graph.withGradients(y);
 
-      assertThat(graph.gradient(graph.positionOf(x))).isEqualTo(7.0); // 2x + 1
+      assertThat(graph.gradient(x)).isEqualTo(7.0); // 2x + 1
       assertThat(gradient(graph, x)).isEqualTo(7.0);
+    }
+
+    @Test
+    void shouldGiveZeroForANodeTheOutputDoesNotDependOn() {
+      Expr.Leaf x = Expr.of(3.0, "x");
+      Expr.Leaf unused = Expr.of(5.0, "unused"); // an id in the same page as x's
+      Expr y = x.tanh();
+      Expr.Leaf later = Expr.of(1.0, "later"); // an id above the output's: no page of this walk
+
+      Graph graph = Graph.withGradients(y);
+
+      assertThat(graph.gradient(unused)).isZero();
+      assertThat(graph.gradient(later)).isZero();
+      assertThat(graph.gradient(x)).isEqualTo(1 - y.value() * y.value());
+    }
+
+    @Test
+    void shouldFindTheGradientOfALeafsNewValueByItsId() {
+      Expr.Leaf w = Expr.of(2.0, "w");
+      Graph graph = Graph.withGradients(w.mul(w)); // d(w^2)/dw = 2w
+
+      assertThat(graph.gradient(w.withValue(-1.0))).isEqualTo(4.0);
+    }
+
+    @Test
+    void shouldPlaceThePositionsOnceWhenThreadsAskForThemTogether() throws Exception {
+      Expr.Leaf x = Expr.of(0.5, "x");
+      Expr y = x;
+      for (int i = 0; i < 5_000; i++) {
+        y = y.mul(x).tanh();
+      }
+      Graph graph = Graph.withGradients(y);
+      Expr output = y;
+
+      CompletableFuture<Integer> elsewhere =
+          CompletableFuture.supplyAsync(() -> graph.positionOf(output), other);
+      int here = graph.positionOf(x);
+
+      assertThat(elsewhere.get()).isEqualTo(graph.size() - 1);
+      assertThat(here).isZero();
+      assertWellFormed(graph, Graph.of(y).size());
     }
 
     @Test
     void shouldRejectGradientsOfAGraphWalkedWithoutThem() {
       Graph graph = Graph.of(Expr.of(1.0).exp());
 
-      assertThatThrownBy(() -> graph.gradient(0))
+      assertThatThrownBy(() -> graph.gradient(graph.output()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("a graph walked by Graph.of has no gradients");
     }

@@ -141,6 +141,15 @@ class TraceTest {
 
       assertThat(Trace.of(output).gradients().asMap()).isEqualTo(Autodiff.backward(output).asMap());
     }
+
+    @Test
+    void shouldGiveZeroForANodeTheOutputDoesNotDependOn() {
+      Expr x = Expr.of(2.0, "x");
+      Expr unused = Expr.of(3.0, "unused");
+
+      assertThat(Trace.of(x.mul(x)).gradients().get(unused)).isZero();
+      assertThat(Trace.of(x.mul(x)).gradients().get(x)).isEqualTo(4.0);
+    }
   }
 
   static Stream<Long> seeds() {
