@@ -10,8 +10,9 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Bytes per node of the 1,000,000-op chain (2,000,001 nodes): the eager graph (the records), its
- * {@link Graph} (order, operand positions, id index), its {@link Gradients}, and the compiled
- * {@link Tape}. Exact sizes from JOL's heap walk, cross-checked by used-heap deltas after GC.
+ * {@link Gradients} (the backward walk's pages: each id's node and gradient), a {@link Graph} in
+ * topological order (what {@code Graph.of} adds, and what a {@code Gradients} adds when first asked
+ * for positions), and the compiled {@link Tape}. Exact sizes from JOL's heap walk, cross-checked by used-heap deltas after GC.
  *
  * <pre>{@code
  * java -Djdk.attach.allowAttachSelf -cp target/benchmarks.jar io.github.puregrad.bench.Memory
@@ -26,26 +27,26 @@ public final class Memory {
     Expr.Leaf x = Expr.of(1.0, "x");
     Expr chain = Eager.chain(x, Eager.CHAIN_OPS);
     long afterBuild = used();
+    Gradients gradients = Autodiff.backward(chain);
+    long afterBackward = used();
     Graph graph = Graph.of(chain);
     long afterGraph = used();
-    Gradients gradients = Autodiff.backward(graph);
-    long afterBackward = used();
     Tape tape = Tape.trace(chain, x);
     long afterTrace = used();
 
     long records = GraphLayout.parseInstance(chain).totalSize();
-    long withGraph = GraphLayout.parseInstance(graph).totalSize();
     long withGradients = GraphLayout.parseInstance(gradients).totalSize();
+    long withGraph = GraphLayout.parseInstance(graph).totalSize();
     long tapeSize = GraphLayout.parseInstance(tape).totalSize();
 
     System.out.printf(Locale.ROOT, "nodes: %,d%n", nodes);
     System.out.println("| what | bytes/node (JOL) | bytes/node (heap delta after GC) |");
     System.out.println("|---|---:|---:|");
     row("eager graph: the Expr records", records, afterBuild - before, nodes);
-    row("+ Graph (order, operands, id index)", withGraph - records, afterGraph - afterBuild, nodes);
-    row("+ Gradients", withGradients - withGraph, afterBackward - afterGraph, nodes);
-    row("eager total: records + Graph + Gradients", withGradients, afterBackward - before, nodes);
-    row("compiled tape (op, operands, constants)", tapeSize, afterTrace - afterBackward, nodes);
+    row("+ Gradients (a node and a gradient per id)", withGradients - records, afterBackward - afterBuild, nodes);
+    row("eager total: records + Gradients", withGradients, afterBackward - before, nodes);
+    row("+ Graph.of (order and positions)", withGraph - records, afterGraph - afterBackward, nodes);
+    row("compiled tape (op, operands, constants)", tapeSize, afterTrace - afterGraph, nodes);
     System.out.printf(
         Locale.ROOT,
         "tape scratch per evaluating thread: %.1f bytes/node (values and gradients)%n",
