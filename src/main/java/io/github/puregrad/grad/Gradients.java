@@ -46,7 +46,7 @@ public final class Gradients {
 
   /** {@return every node with its gradient, in topological order (built on each call, O(n))} */
   public Map<Expr, Double> asMap() {
-    return LinkedHashMap.ofEntries(graph.nodes().zipWithIndex((node, p) -> Tuple.of(node, at(p))));
+    return LinkedHashMap.ofEntries(graph.nodes().map(node -> Tuple.of(node, get(node))));
   }
 
   @Override
