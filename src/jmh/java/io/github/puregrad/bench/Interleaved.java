@@ -32,7 +32,7 @@ public final class Interleaved {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     for (int block = 0; System.nanoTime() < end; block++) {
       long[] eager = new long[STEPS];
-      long[] tape = new long[STEPS];
+      long[] flats = new long[STEPS];
       for (int i = 0; i < STEPS; i++) {
         long t0 = System.nanoTime();
         sink += Autodiff.backward(Eager.moonsLoss(parameters, data)).get(parameters[0]);
@@ -41,15 +41,15 @@ public final class Interleaved {
           flat.backward(flat.moonsLoss(data.parameters(), data));
         }
         eager[i] = t1 - t0;
-        tape[i] = (System.nanoTime() - t1) / FLATS;
+        flats[i] = (System.nanoTime() - t1) / FLATS;
       }
-      double ratio = (double) median(eager) / median(tape);
+      double ratio = (double) median(eager) / median(flats);
       System.out.printf(
           Locale.ROOT,
           "block %3d: eager %,6d us, flat %,5d us, ratio %.2f%n",
           block,
           median(eager) / 1000,
-          median(tape) / 1000,
+          median(flats) / 1000,
           ratio);
       if (block >= 5) { // past the warm-up
         ratios = Arrays.copyOf(ratios, ratios.length + 1);

@@ -12,7 +12,8 @@ import org.openjdk.jol.info.GraphLayout;
  * Bytes per node of the 1,000,000-op chain (2,000,001 nodes): the eager graph (the records), its
  * {@link Gradients} (the backward walk's pages: each id's node and gradient), a {@link Graph} in
  * topological order (what {@code Graph.of} adds, and what a {@code Gradients} adds when first asked
- * for positions), and the compiled {@link Tape}. Exact sizes from JOL's heap walk, cross-checked by used-heap deltas after GC.
+ * for positions), and the compiled {@link Tape}. Exact sizes from JOL's heap walk, cross-checked by
+ * used-heap deltas after GC.
  *
  * <pre>{@code
  * java -Djdk.attach.allowAttachSelf -cp target/benchmarks.jar io.github.puregrad.bench.Memory
@@ -43,7 +44,8 @@ public final class Memory {
     System.out.println("| what | bytes/node (JOL) | bytes/node (heap delta after GC) |");
     System.out.println("|---|---:|---:|");
     row("eager graph: the Expr records", records, afterBuild - before, nodes);
-    row("+ Gradients (a node and a gradient per id)", withGradients - records, afterBackward - afterBuild, nodes);
+    long backward = afterBackward - afterBuild;
+    row("+ Gradients (a node and a gradient per id)", withGradients - records, backward, nodes);
     row("eager total: records + Gradients", withGradients, afterBackward - before, nodes);
     row("+ Graph.of (order and positions)", withGraph - records, afterGraph - afterBackward, nodes);
     row("compiled tape (op, operands, constants)", tapeSize, afterTrace - afterGraph, nodes);

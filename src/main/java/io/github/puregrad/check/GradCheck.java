@@ -72,7 +72,7 @@ public record GradCheck(double relative, double absolute, double step) {
   /** {@return the check of {@link Autodiff#backward} for every leaf of {@code output}'s graph} */
   public Report check(Expr output) {
     Objects.requireNonNull(output, "output is null");
-    Gradients grads = Autodiff.backward(output); // one walk: its graph is the one to check
+    Gradients grads = Autodiff.backward(output); // its graph walks again when asked for positions
     return check(grads.graph(), grads::get);
   }
 

@@ -93,7 +93,7 @@ public final class Graph {
     long id = Node.id(node);
     Page page = order.get().pageOf(id);
     int rs = page == null ? 0 : page.rs[(int) id & MASK];
-    return rs == 0 ? -1 : walk.count - rs;
+    return rs == 0 ? -1 : walk.count - rs; // the same count as order's
   }
 
   /** {@return the position of operand {@code k} of the node at {@code position}} */

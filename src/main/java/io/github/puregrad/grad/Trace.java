@@ -81,8 +81,17 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
     for (Edge step : edges) {
       grads[graph.positionOf(step.operand())] += step.contribution();
     }
+    return byPosition(graph, grads);
+  }
+
+  /** {@return gradients summed by topological position, found by each node's position} */
+  static Gradients byPosition(Graph graph, double[] grads) {
     return new Gradients(
-        graph, node -> graph.positionOf(node) < 0 ? 0.0 : grads[graph.positionOf(node)]);
+        graph,
+        node -> {
+          int p = graph.positionOf(node);
+          return p < 0 ? 0.0 : grads[p];
+        });
   }
 
   /**
