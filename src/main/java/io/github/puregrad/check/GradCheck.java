@@ -3,7 +3,6 @@ package io.github.puregrad.check;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Autodiff;
-import io.github.puregrad.grad.Gradients;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -72,8 +71,8 @@ public record GradCheck(double relative, double absolute, double step) {
   /** {@return the check of {@link Autodiff#backward} for every leaf of {@code output}'s graph} */
   public Report check(Expr output) {
     Objects.requireNonNull(output, "output is null");
-    Gradients grads = Autodiff.backward(output); // its graph walks again when asked for positions
-    return check(grads.graph(), grads::get);
+    Graph graph = Graph.of(output);
+    return check(graph, Autodiff.backward(graph)::get); // the sweep's gradients, on this graph
   }
 
   /**

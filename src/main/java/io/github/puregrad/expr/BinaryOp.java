@@ -19,23 +19,53 @@ import org.jspecify.annotations.Nullable;
  */
 public record BinaryOp(
     String symbol, DoubleBinaryOperator f, Rule df, @Nullable SymbolicRule dfExpr, Domain smooth) {
-  // spotless:off  (one row per operation: symbol, y = f(a, b), ∂y/∂(operand k) from a, b and y, the same as an expression, where f is smooth)
   /** a + b; ∂/∂a = ∂/∂b = 1. */
-  public static final BinaryOp ADD = new BinaryOp("+", (a, b) -> a + b, (k, a, b, y) -> 1.0, (k, a, b, y) -> Expr.of(1.0), (a, b) -> true);
+  public static final BinaryOp ADD =
+      new BinaryOp(
+          "+", (a, b) -> a + b, (k, a, b, y) -> 1.0, (k, a, b, y) -> Expr.of(1.0), (a, b) -> true);
+
   /** a · b; ∂/∂a = b, ∂/∂b = a: each operand gets the other's value. */
-  public static final BinaryOp MUL = new BinaryOp("*", (a, b) -> a * b, (k, a, b, y) -> k == 0 ? b : a, (k, a, b, y) -> k == 0 ? b : a, (a, b) -> true);
-  /** a^b; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a, but 0 where PyTorch says 0 (not 0 · ∞): see powPartial. */
-  public static final BinaryOp POW = new BinaryOp("^", Math::pow, BinaryOp::powPartial, BinaryOp::powPartial, (a, b) -> a > 0);
+  public static final BinaryOp MUL =
+      new BinaryOp(
+          "*",
+          (a, b) -> a * b,
+          (k, a, b, y) -> k == 0 ? b : a,
+          (k, a, b, y) -> k == 0 ? b : a,
+          (a, b) -> true);
+
+  /** a / b, as IEEE divides; ∂/∂a = 1/b, ∂/∂b = -a/b², as PyTorch writes them (so its edges). */
+  public static final BinaryOp DIV =
+      new BinaryOp(
+          "/",
+          (a, b) -> a / b,
+          (k, a, b, y) -> k == 0 ? 1 / b : -a / (b * b),
+          (k, a, b, y) -> k == 0 ? b.pow(-1.0) : a.neg().div(b.mul(b)),
+          (a, b) -> b != 0);
+
+  /**
+   * a^b; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a, but 0 where PyTorch says 0 (not 0 · ∞): see powPartial.
+   */
+  public static final BinaryOp POW =
+      new BinaryOp("^", Math::pow, BinaryOp::powPartial, BinaryOp::powPartial, (a, b) -> a > 0);
 
   /** A local derivative as a number: ∂y/∂(operand k) at a, b, with y = f(a, b). */
-  public interface Rule { double partial(int k, double a, double b, double y); }
-  /** A local derivative as an expression of the operand nodes and of the node y. */
-  public interface SymbolicRule { Expr partial(int k, Expr a, Expr b, Expr y); }
-  /** Where f is differentiable, with finite derivatives that differences check. */
-  public interface Domain { boolean test(double a, double b); }
+  public interface Rule {
+    double partial(int k, double a, double b, double y);
+  }
 
-  public BinaryOp { Node.requireNonNull(symbol, f, df, smooth); }
-  // spotless:on
+  /** A local derivative as an expression of the operand nodes and of the node y. */
+  public interface SymbolicRule {
+    Expr partial(int k, Expr a, Expr b, Expr y);
+  }
+
+  /** Where f is differentiable, with finite derivatives that differences check. */
+  public interface Domain {
+    boolean test(double a, double b);
+  }
+
+  public BinaryOp {
+    Node.requireNonNull(symbol, f, df, smooth);
+  }
 
   /** {@return a user-defined operation, with no derivative as an expression} */
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df) {
@@ -48,19 +78,35 @@ public record BinaryOp(
         symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), (a, b) -> true);
   }
 
-  // spotless:off  (the rules, one line each)
   /** {@return y = f(a, b)} */
-  public double apply(double a, double b) { return f.applyAsDouble(a, b); }
+  public double apply(double a, double b) {
+    return f.applyAsDouble(a, b);
+  }
+
   /** {@return the local derivative ∂y/∂a (k = 0) or ∂y/∂b (k = 1), where y = apply(a, b)} */
-  public double partial(int k, double a, double b, double y) { return df.partial(k, a, b, y); }
+  public double partial(int k, double a, double b, double y) {
+    return df.partial(k, a, b, y);
+  }
+
   /** {@return the same derivative as an expression of the operands and the node y itself} */
-  public Expr partial(int k, Expr a, Expr b, Expr y) { return Node.given(dfExpr, symbol).partial(k, a, b, y); }
+  public Expr partial(int k, Expr a, Expr b, Expr y) {
+    return Node.given(dfExpr, symbol).partial(k, a, b, y);
+  }
+
   /** {@return whether f is differentiable at (a, b), with finite derivatives} */
-  public boolean smooth(double a, double b) { return smooth.test(a, b); }
+  public boolean smooth(double a, double b) {
+    return smooth.test(a, b);
+  }
+
   /** {@return the operation applied to its operands' names: "a + b"} */
-  public String format(String a, String b) { return a + " " + symbol + " " + b; }
-  @Override public String toString() { return symbol; }
-  // spotless:on
+  public String format(String a, String b) {
+    return a + " " + symbol + " " + b;
+  }
+
+  @Override
+  public String toString() {
+    return symbol;
+  }
 
   // As PyTorch: ∂(a^b)/∂a is 0 where b = 0, and ∂/∂b is 0 where a = 0 and b ≥ 0 (not 0 · -∞)
   private static double powPartial(int k, double a, double b, double y) {

@@ -55,8 +55,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   /** {@return the operation's display name: "+", "*", "tanh", ..., "" for a leaf} */
   String symbol();
 
-  // spotless:off  (the fluent methods and the records' members read as tables, one line each)
-
   /** {@return a new node applying {@code op} to this one} */
   default Expr apply(UnaryOp op) {
     return new Unary(op, this, op.apply(Node.value(this)), Node.idAfter(Node.id(this)));
@@ -65,31 +63,91 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
     long below = Math.max(Node.id(this), Node.id(other));
-    return new Binary(op, this, other, op.apply(Node.value(this), Node.value(other)), Node.idAfter(below));
+    return new Binary(
+        op, this, other, op.apply(Node.value(this), Node.value(other)), Node.idAfter(below));
   }
 
-  default Expr add(Expr other) { return apply(BinaryOp.ADD, other); }
-  default Expr add(double other) { return add(of(other)); }
-  default Expr mul(Expr other) { return apply(BinaryOp.MUL, other); }
-  default Expr mul(double other) { return mul(of(other)); }
+  default Expr add(Expr other) {
+    return apply(BinaryOp.ADD, other);
+  }
+
+  default Expr add(double other) {
+    return add(of(other));
+  }
+
+  default Expr mul(Expr other) {
+    return apply(BinaryOp.MUL, other);
+  }
+
+  default Expr mul(double other) {
+    return mul(of(other));
+  }
+
   /** Raises to a constant power; {@code exponent} must be finite. */
-  default Expr pow(double exponent) { return apply(UnaryOp.pow(exponent)); }
+  default Expr pow(double exponent) {
+    return apply(UnaryOp.pow(exponent));
+  }
+
   /** Raises to a power that is itself an expression (and so gets a gradient). */
-  default Expr pow(Expr exponent) { return apply(BinaryOp.POW, exponent); }
-  default Expr exp() { return apply(UnaryOp.EXP); }
-  default Expr log() { return apply(UnaryOp.LOG); }
-  default Expr tanh() { return apply(UnaryOp.TANH); }
-  default Expr relu() { return apply(UnaryOp.RELU); }
-  default Expr sigmoid() { return apply(UnaryOp.SIGMOID); }
-  default Expr sin() { return apply(UnaryOp.SIN); }
-  default Expr cos() { return apply(UnaryOp.COS); }
-  default Expr sqrt() { return apply(UnaryOp.SQRT); }
-  default Expr abs() { return apply(UnaryOp.ABS); }
-  default Expr neg() { return mul(-1.0); } // -a = a * -1
-  default Expr sub(Expr other) { return add(other.neg()); } // a - b = a + (-b)
-  default Expr sub(double other) { return sub(of(other)); }
-  default Expr div(Expr other) { return mul(other.pow(-1.0)); } // a / b = a * b^-1
-  default Expr div(double other) { return div(of(other)); }
+  default Expr pow(Expr exponent) {
+    return apply(BinaryOp.POW, exponent);
+  }
+
+  default Expr exp() {
+    return apply(UnaryOp.EXP);
+  }
+
+  default Expr log() {
+    return apply(UnaryOp.LOG);
+  }
+
+  default Expr tanh() {
+    return apply(UnaryOp.TANH);
+  }
+
+  default Expr relu() {
+    return apply(UnaryOp.RELU);
+  }
+
+  default Expr sigmoid() {
+    return apply(UnaryOp.SIGMOID);
+  }
+
+  default Expr sin() {
+    return apply(UnaryOp.SIN);
+  }
+
+  default Expr cos() {
+    return apply(UnaryOp.COS);
+  }
+
+  default Expr sqrt() {
+    return apply(UnaryOp.SQRT);
+  }
+
+  default Expr abs() {
+    return apply(UnaryOp.ABS);
+  }
+
+  default Expr neg() {
+    return mul(-1.0);
+  } // -a = a * -1
+
+  default Expr sub(Expr other) {
+    return add(other.neg());
+  } // a - b = a + (-b)
+
+  default Expr sub(double other) {
+    return sub(of(other));
+  }
+
+  default Expr div(Expr other) {
+    return apply(BinaryOp.DIV, other);
+  }
+
+  default Expr div(double other) {
+    return div(of(other));
+  }
 
   /**
    * An input, parameter or constant: a number with a display label.
@@ -102,19 +160,58 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   record Leaf(double value, String label, long id) implements Expr {
     public Leaf {
       Objects.requireNonNull(label, "label is null");
-      if (!Double.isFinite(value)) { throw new IllegalArgumentException("leaf '" + label + "' must hold a finite number, got " + value); }
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(
+            "leaf '" + label + "' must hold a finite number, got " + value);
+      }
     }
+
     /** {@return this leaf with a new value and the same id and label} */
-    public Leaf withValue(double newValue) { return new Leaf(newValue, label, id); }
-    @Override public int arity() { return 0; }
-    @Override public Expr operand(int k) { throw Node.noOperand(this, k); }
-    @Override public double partial(int k) { throw Node.noOperand(this, k); }
-    @Override public Expr symbolicPartial(int k) { throw Node.noOperand(this, k); }
-    @Override public String symbol() { return ""; }
-    @Override public boolean equals(Object o) { return Node.same(this, o); }
-    @Override public int hashCode() { return Long.hashCode(id); }
-    @Override public String toString() { return Node.show(this); }
+    public Leaf withValue(double newValue) {
+      return new Leaf(newValue, label, id);
+    }
+
+    @Override
+    public int arity() {
+      return 0;
+    }
+
+    @Override
+    public Expr operand(int k) {
+      throw Node.noOperand(this, k);
+    }
+
+    @Override
+    public double partial(int k) {
+      throw Node.noOperand(this, k);
+    }
+
+    @Override
+    public Expr symbolicPartial(int k) {
+      throw Node.noOperand(this, k);
+    }
+
+    @Override
+    public String symbol() {
+      return "";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return Node.same(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+      return Node.show(this);
+    }
   }
+
   /**
    * {@code op(operand)}, such as {@code tanh(x)} or {@code x^2}; its rules are those of {@code op}.
    *
@@ -129,15 +226,49 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(operand, "operand is null");
       Node.requireValue(op, value, op.apply(Node.value(operand)), id, Node.id(operand));
     }
-    @Override public int arity() { return 1; }
-    @Override public Expr operand(int k) { Node.check(this, k); return operand; }
-    @Override public double partial(int k) { return op.partial(Node.value(operand(k)), value); }
-    @Override public Expr symbolicPartial(int k) { return op.partial(operand(k), this); }
-    @Override public String symbol() { return op.symbol(); }
-    @Override public boolean equals(Object o) { return Node.same(this, o); }
-    @Override public int hashCode() { return Long.hashCode(id); }
-    @Override public String toString() { return Node.show(this); }
+
+    @Override
+    public int arity() {
+      return 1;
+    }
+
+    @Override
+    public Expr operand(int k) {
+      Node.check(this, k);
+      return operand;
+    }
+
+    @Override
+    public double partial(int k) {
+      return op.partial(Node.value(operand(k)), value);
+    }
+
+    @Override
+    public Expr symbolicPartial(int k) {
+      return op.partial(operand(k), this);
+    }
+
+    @Override
+    public String symbol() {
+      return op.symbol();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return Node.same(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+      return Node.show(this);
+    }
   }
+
   /** {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}. */
   record Binary(BinaryOp op, Expr left, Expr right, double value, long id) implements Expr {
     public Binary {
@@ -147,15 +278,45 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       double expected = op.apply(Node.value(left), Node.value(right));
       Node.requireValue(op, value, expected, id, Math.max(Node.id(left), Node.id(right)));
     }
-    @Override public int arity() { return 2; }
-    @Override public Expr operand(int k) { return Node.check(this, k) == 0 ? left : right; }
-    @Override public double partial(int k) { return op.partial(Node.check(this, k), Node.value(left), Node.value(right), value); }
-    @Override public Expr symbolicPartial(int k) { return op.partial(Node.check(this, k), left, right, this); }
-    @Override public String symbol() { return op.symbol(); }
-    @Override public boolean equals(Object o) { return Node.same(this, o); }
-    @Override public int hashCode() { return Long.hashCode(id); }
-    @Override public String toString() { return Node.show(this); }
-  }
 
-  // spotless:on
+    @Override
+    public int arity() {
+      return 2;
+    }
+
+    @Override
+    public Expr operand(int k) {
+      return Node.check(this, k) == 0 ? left : right;
+    }
+
+    @Override
+    public double partial(int k) {
+      return op.partial(Node.check(this, k), Node.value(left), Node.value(right), value);
+    }
+
+    @Override
+    public Expr symbolicPartial(int k) {
+      return op.partial(Node.check(this, k), left, right, this);
+    }
+
+    @Override
+    public String symbol() {
+      return op.symbol();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return Node.same(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+      return Node.show(this);
+    }
+  }
 }

@@ -13,14 +13,26 @@ final class Node {
 
   private Node() {}
 
-  /** {@return a new id, unique in the process and above {@code below}: a new block if need be} */
+  /**
+   * {@return a new id, unique in the process and above {@code below}: a new block if need be};
+   * throws rather than wrap around when no id is left above {@code below}
+   */
   static long idAfter(long below) {
     long[] range = RANGE.get(); // [next, end)
     if (range[0] == range[1] || range[0] <= below) {
-      range[1] = NEXT_BLOCK.updateAndGet(n -> Math.max(n, below + 1) + BLOCK);
+      range[1] = NEXT_BLOCK.updateAndGet(next -> blockEnd(next, below));
       range[0] = range[1] - BLOCK;
     }
     return range[0]++;
+  }
+
+  /** {@return the end of a new block of ids from the first free one, {@code next}, or above} */
+  private static long blockEnd(long next, long below) {
+    long start = Math.max(next, below == Long.MAX_VALUE ? below : below + 1);
+    if (start > Long.MAX_VALUE - BLOCK || start <= below) {
+      throw new IllegalStateException("no id is left above " + below + ": ids end at 2^63 - 1");
+    }
+    return start + BLOCK;
   }
 
   // A value or an id read by type checks on the three final records rather than a call through

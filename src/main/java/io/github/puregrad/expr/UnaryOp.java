@@ -20,43 +20,88 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
-  // spotless:off  (one row per operation: name, y = f(x), dy/dx from x and y, dy/dx as an expression of the nodes x and y, where f is smooth)
   /** e^x; its derivative is itself: the node's own value. */
   Rules EXP = new Rules("exp", Math::exp, (x, y) -> y, (x, y) -> y, x -> true);
+
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
   Rules LOG = new Rules("log", Math::log, (x, y) -> 1 / x, (x, y) -> x.pow(-1.0), x -> x > 0);
+
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
-  Rules TANH = new Rules("tanh", Math::tanh, (x, y) -> 1 - y * y, (x, y) -> y.mul(y).mul(-1.0).add(1.0), x -> true);
-  /** max(0, x); d/dx = 1 where x &gt; 0, else 0. NaN passes through, as in PyTorch: never hidden. */
-  Rules RELU = new Rules("relu", x -> x <= 0 ? 0.0 : x, (x, y) -> x <= 0 ? 0.0 : 1.0,
-      (x, y) -> Expr.of(x.value() <= 0 ? 0.0 : 1.0), x -> x != 0); // the constant of the current side
+  Rules TANH =
+      new Rules(
+          "tanh",
+          Math::tanh,
+          (x, y) -> 1 - y * y,
+          (x, y) -> y.mul(y).mul(-1.0).add(1.0),
+          x -> true);
+
+  /**
+   * max(0, x); d/dx = 1 where x &gt; 0, else 0. NaN passes through, as in PyTorch: never hidden.
+   */
+  Rules RELU =
+      new Rules(
+          "relu",
+          x -> x <= 0 ? 0.0 : x,
+          (x, y) -> x <= 0 ? 0.0 : 1.0,
+          (x, y) -> Expr.of(x.value() <= 0 ? 0.0 : 1.0),
+          x -> x != 0); // the constant of the current side
+
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
-  Rules SIGMOID = new Rules("sigmoid", UnaryOp::sigmoid, (x, y) -> y * (1 - y), (x, y) -> y.mul(y.mul(-1.0).add(1.0)), x -> true);
+  Rules SIGMOID =
+      new Rules(
+          "sigmoid",
+          UnaryOp::sigmoid,
+          (x, y) -> y * (1 - y),
+          (x, y) -> y.mul(y.mul(-1.0).add(1.0)),
+          x -> true);
+
   /** sin x; d/dx = cos x. */
   Rules SIN = new Rules("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos(), x -> true);
+
   /** cos x; d/dx = -sin x. */
-  Rules COS = new Rules("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg(), x -> true);
+  Rules COS =
+      new Rules("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg(), x -> true);
+
   /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
-  Rules SQRT = new Rules("sqrt", Math::sqrt, (x, y) -> 1 / (2 * y), (x, y) -> y.mul(2.0).pow(-1.0), x -> x > 0);
-  /** |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, the constant sign, or x · 0 at NaN. */
-  Rules ABS = new Rules("abs", Math::abs, (x, y) -> Math.signum(x),
-      (x, y) -> Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value())), x -> x != 0);
+  Rules SQRT =
+      new Rules(
+          "sqrt", Math::sqrt, (x, y) -> 1 / (2 * y), (x, y) -> y.mul(2.0).pow(-1.0), x -> x > 0);
+
+  /**
+   * |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, the constant sign, or x · 0 at NaN.
+   */
+  Rules ABS =
+      new Rules(
+          "abs",
+          Math::abs,
+          (x, y) -> Math.signum(x),
+          (x, y) -> Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value())),
+          x -> x != 0);
 
   /** {@return y = f(x)} */
   double apply(double x);
+
   /** {@return the local derivative dy/dx at {@code x}, where {@code y = apply(x)}} */
   double partial(double x, double y);
+
   /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
   Expr partial(Expr x, Expr y);
+
   /** {@return whether f is differentiable at x, with a finite derivative that differences check} */
   boolean smooth(double x);
+
   /** {@return the name shown in pictures and traces: "tanh", "^2"} */
   String symbol();
+
   /** {@return the operation applied to an operand's name: "tanh(x)", "x^2"} */
-  default String format(String x) { return symbol() + "(" + x + ")"; }
+  default String format(String x) {
+    return symbol() + "(" + x + ")";
+  }
+
   /** {@return x^n for a constant n} */
-  static Pow pow(double n) { return new Pow(n); }
-  // spotless:on
+  static Pow pow(double n) {
+    return new Pow(n);
+  }
 
   /** {@return a user-defined operation, with no derivative as an expression} */
   static Rules of(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df) {
@@ -74,7 +119,6 @@ public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
     return x >= 0 ? 1 / (1 + e) : e / (1 + e);
   }
 
-  // spotless:off  (the records' members read as tables, one line each)
   /**
    * An operation given by its rules: the built-in ones above, and the user's ({@link #of}), like
    * PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}: its {@code symbol}, y = {@code
@@ -82,25 +126,80 @@ public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
    * (or null: only {@code Symbolic} needs it) and where it is {@code smooth}. Check a user's with
    * {@code GradCheck}.
    */
-  record Rules(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df,
-      @Nullable BinaryOperator<Expr> dfExpr, DoublePredicate smooth) implements UnaryOp {
-    public Rules { Node.requireNonNull(symbol, f, df, smooth); }
-    @Override public double apply(double x) { return f.applyAsDouble(x); }
-    @Override public double partial(double x, double y) { return df.applyAsDouble(x, y); }
-    @Override public Expr partial(Expr x, Expr y) { return Node.given(dfExpr, symbol).apply(x, y); }
-    @Override public boolean smooth(double x) { return smooth.test(x); }
-    @Override public String toString() { return symbol; }
+  record Rules(
+      String symbol,
+      DoubleUnaryOperator f,
+      DoubleBinaryOperator df,
+      @Nullable BinaryOperator<Expr> dfExpr,
+      DoublePredicate smooth)
+      implements UnaryOp {
+    public Rules {
+      Node.requireNonNull(symbol, f, df, smooth);
+    }
+
+    @Override
+    public double apply(double x) {
+      return f.applyAsDouble(x);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return df.applyAsDouble(x, y);
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return Node.given(dfExpr, symbol).apply(x, y);
+    }
+
+    @Override
+    public boolean smooth(double x) {
+      return smooth.test(x);
+    }
+
+    @Override
+    public String toString() {
+      return symbol;
+    }
   }
 
   /** x^n for a constant, finite n; d/dx = n x^(n-1), and 0 for n = 0 (as PyTorch: not 0 · ∞). */
   record Pow(double n) implements UnaryOp {
-    public Pow { if (!Double.isFinite(n)) { throw new IllegalArgumentException("exponent must be a finite number, got " + n); } }
-    @Override public double apply(double x) { return Math.pow(x, n); }
-    @Override public double partial(double x, double y) { return n == 0 ? 0.0 : n * Math.pow(x, n - 1); }
-    @Override public Expr partial(Expr x, Expr y) { return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n); }
-    @Override public boolean smooth(double x) { return n % 1 == 0 ? n >= 0 || x != 0 : x > 0; }
-    @Override public String symbol() { return "^" + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n)); }
-    @Override public String format(String x) { return x + symbol(); }
+    public Pow {
+      if (!Double.isFinite(n)) {
+        throw new IllegalArgumentException("exponent must be a finite number, got " + n);
+      }
+    }
+
+    @Override
+    public double apply(double x) {
+      return Math.pow(x, n);
+    }
+
+    @Override
+    public double partial(double x, double y) {
+      return n == 0 ? 0.0 : n * Math.pow(x, n - 1);
+    }
+
+    @Override
+    public Expr partial(Expr x, Expr y) {
+      return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
+    }
+
+    @Override
+    public boolean smooth(double x) {
+      return n % 1 == 0 ? n >= 0 || x != 0 : x > 0;
+    }
+
+    @Override
+    public String symbol() {
+      return "^"
+          + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n));
+    }
+
+    @Override
+    public String format(String x) {
+      return x + symbol();
+    }
   }
-  // spotless:on
 }

@@ -7,6 +7,7 @@ import io.vavr.Tuple2;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -22,17 +23,27 @@ public final class Autodiff {
   private Autodiff() {}
 
   /**
-   * {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion, in
-   * the walk of {@link Graph#withGradients}, which meets each node after all of its users.
+   * {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion. It
+   * computes what {@link #backward(Graph)} computes, to the bit, by a faster walk of the same order
+   * that builds no {@link Graph} ({@code PagedWalk}, tested equal to the sweep); where the graph's
+   * ids are too sparse for that walk, it runs the sweep itself.
    */
   public static Gradients backward(Expr output) {
-    Graph graph = Graph.withGradients(output);
-    return new Gradients(graph, graph::gradient); // read where the walk added them up
+    Objects.requireNonNull(output, "output is null");
+    try {
+      PagedWalk walk = PagedWalk.run(output);
+      return new Gradients(output, () -> Graph.of(output), walk::gradient);
+    } catch (PagedWalk.Sparse sparse) {
+      return backward(Graph.of(output));
+    }
   }
 
-  /** {@return reverse mode on the graph of {@code graph.output()}, walked again with gradients} */
+  /**
+   * {@return reverse mode on {@code graph}}: the chain rule applied once per edge, from the output
+   * back through the topological order ({@code Sweep}, the engine's reading path).
+   */
   public static Gradients backward(Graph graph) {
-    return backward(graph.output());
+    return Gradients.byPosition(graph, Sweep.run(graph, Sweep.QUIET));
   }
 
   /**

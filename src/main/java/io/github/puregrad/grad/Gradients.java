@@ -2,9 +2,11 @@ package io.github.puregrad.grad;
 
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
+import io.vavr.Lazy;
 import io.vavr.Tuple;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -20,13 +22,26 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  */
 public final class Gradients {
-  private final Graph graph;
+  private final Expr output;
+  private final Lazy<Graph> graph; // built on first use where the walk placed no positions
   private final ToDoubleFunction<Expr> byNode; // reads numbers nothing writes after construction
 
-  /** {@code byNode}: a {@link Graph#withGradients} graph's {@link Graph#gradient}, or the like. */
-  Gradients(Graph graph, ToDoubleFunction<Expr> byNode) {
-    this.graph = graph;
+  /** {@code byNode} gives each node's gradient; {@code graph} is computed once, when asked. */
+  Gradients(Expr output, Supplier<Graph> graph, ToDoubleFunction<Expr> byNode) {
+    this.output = output;
+    this.graph = Lazy.of(graph);
     this.byNode = byNode;
+  }
+
+  /** {@return the gradients {@code grads}, by topological position in {@code graph}} */
+  static Gradients byPosition(Graph graph, double[] grads) {
+    return new Gradients(
+        graph.output(),
+        () -> graph,
+        node -> {
+          int p = graph.positionOf(node);
+          return p < 0 ? 0.0 : grads[p];
+        });
   }
 
   /** {@return d output / d node; 0.0 for a node the output does not depend on} */
@@ -36,21 +51,26 @@ public final class Gradients {
 
   /** {@return the gradient at topological position {@code position} of {@link #graph()}} */
   public double at(int position) {
-    return get(graph.node(position));
+    return get(graph().node(position));
   }
 
-  /** {@return the graph these gradients belong to} */
+  /** {@return the expression that was differentiated} */
+  public Expr output() {
+    return output;
+  }
+
+  /** {@return the graph these gradients belong to (walked on the first call, if need be)} */
   public Graph graph() {
-    return graph;
+    return graph.get();
   }
 
   /** {@return every node with its gradient, in topological order (built on each call, O(n))} */
   public Map<Expr, Double> asMap() {
-    return LinkedHashMap.ofEntries(graph.nodes().map(node -> Tuple.of(node, get(node))));
+    return LinkedHashMap.ofEntries(graph().nodes().map(node -> Tuple.of(node, get(node))));
   }
 
   @Override
   public String toString() {
-    return "Gradients[size=" + graph.size() + ", output=" + graph.output() + "]";
+    return "Gradients[output=" + output + "]";
   }
 }

@@ -70,19 +70,20 @@ public record NonFinite(Kind kind, Expr node, Vector<Expr> inputs, int operand, 
         return Either.left(new NonFinite(Kind.VALUE, node, inputs(node), -1, node.value()));
       }
     }
-    double[] grads = new double[graph.size()];
-    grads[graph.size() - 1] = 1.0;
-    for (int p = graph.size() - 1; p >= 0; p--) {
-      Expr node = graph.node(p);
-      for (int k = 0; k < node.arity(); k++) {
-        int q = graph.operandPosition(p, k);
-        grads[q] += grads[p] * node.partial(k);
-        if (!Double.isFinite(grads[q])) {
-          return Either.left(new NonFinite(Kind.GRADIENT, node, inputs(node), k, grads[q]));
-        }
-      }
-    }
-    return Either.right(Trace.byPosition(graph, grads));
+    // The first chain-rule step of the sweep that leaves an operand's gradient not finite
+    NonFinite[] first = new NonFinite[1];
+    double[] grads =
+        Sweep.run(
+            graph,
+            (p, k, q, upstream, local, total) -> {
+              if (first[0] == null && !Double.isFinite(total)) {
+                Expr node = graph.node(p);
+                first[0] = new NonFinite(Kind.GRADIENT, node, inputs(node), k, total);
+              }
+            });
+    return first[0] == null
+        ? Either.right(Gradients.byPosition(graph, grads))
+        : Either.left(first[0]);
   }
 
   private static Vector<Expr> inputs(Expr node) {

@@ -3,6 +3,8 @@ package io.github.puregrad.grad;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.vavr.collection.Vector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -34,24 +36,16 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
 
   // -- static API
 
-  /** {@return the trace of the backward pass of {@code output}} */
+  /** {@return the trace of the backward pass of {@code output}: the sweep's steps, as data} */
   public static Trace of(Expr output) {
     Objects.requireNonNull(output, "output is null");
     Graph graph = Graph.of(output);
-    double[] grads = new double[graph.size()];
-    grads[graph.size() - 1] = 1.0;
-    Vector<Edge> edges = Vector.empty();
-    for (int p = graph.size() - 1; p >= 0; p--) {
-      Expr node = graph.node(p);
-      for (int k = 0; k < node.arity(); k++) {
-        int q = graph.operandPosition(p, k);
-        double local = node.partial(k);
-        double contribution = grads[p] * local;
-        grads[q] += contribution;
-        edges = edges.append(new Edge(node, k, graph.node(q), grads[p], local, contribution));
-      }
-    }
-    return new Trace(graph, edges);
+    List<Edge> edges = new ArrayList<>();
+    Sweep.run(
+        graph,
+        (p, k, q, upstream, local, total) ->
+            edges.add(new Edge(graph.node(p), k, graph.node(q), upstream, local, total)));
+    return new Trace(graph, Vector.ofAll(edges));
   }
 
   /**
@@ -62,13 +56,18 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
    * @param operand the operand receiving the contribution
    * @param upstream d output / d node
    * @param local d node / d operand
-   * @param contribution upstream * local
+   * @param total the operand's gradient after this step: the sum of its contributions so far
    */
   public record Edge(
-      Expr node, int index, Expr operand, double upstream, double local, double contribution) {
+      Expr node, int index, Expr operand, double upstream, double local, double total) {
     public Edge {
       Objects.requireNonNull(node, "node is null");
       Objects.requireNonNull(operand, "operand is null");
+    }
+
+    /** {@return upstream * local: what this step adds to the operand's gradient} */
+    public double contribution() {
+      return upstream * local;
     }
   }
 
@@ -78,20 +77,10 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
   public Gradients gradients() {
     double[] grads = new double[graph.size()];
     grads[graph.size() - 1] = 1.0;
-    for (Edge step : edges) {
-      grads[graph.positionOf(step.operand())] += step.contribution();
+    for (Edge step : edges) { // each operand's gradient is its last step's total
+      grads[graph.positionOf(step.operand())] = step.total();
     }
-    return byPosition(graph, grads);
-  }
-
-  /** {@return gradients summed by topological position, found by each node's position} */
-  static Gradients byPosition(Graph graph, double[] grads) {
-    return new Gradients(
-        graph,
-        node -> {
-          int p = graph.positionOf(node);
-          return p < 0 ? 0.0 : grads[p];
-        });
+    return Gradients.byPosition(graph, grads);
   }
 
   /**

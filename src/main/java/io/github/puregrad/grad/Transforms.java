@@ -186,7 +186,7 @@ public final class Transforms {
       Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> x) {
     Vector<Expr> inputs = leaves(x);
     Gradients grads = Autodiff.backward(apply(f, inputs));
-    return Tuple.of(grads.graph().output().value(), inputs.map(grads::get));
+    return Tuple.of(grads.output().value(), inputs.map(grads::get));
   }
 
   private static boolean distinctLeaves(Vector<Expr> inputs) {

@@ -348,12 +348,9 @@ public final class Explorer {
         out.append("{kind: 'forward', node: ").append(p).append("},\n");
       }
       out.append("{kind: 'seed', node: ").append(n - 1).append("},\n");
-      double[] grads = new double[n];
-      grads[n - 1] = 1.0;
       for (Trace.Edge edge : trace.edges()) {
         int p = graph.positionOf(edge.node());
         int q = graph.positionOf(edge.operand());
-        grads[q] += edge.contribution(); // as Trace.gradients() adds them, in the same order
         out.append("{kind: 'backward', from: ")
             .append(p)
             .append(", index: ")
@@ -367,7 +364,7 @@ public final class Explorer {
             .append(", product: ")
             .append(edge.contribution())
             .append(", accumulated: ")
-            .append(grads[q])
+            .append(edge.total()) // the sweep's own sum, not added up again here
             .append("},\n");
       }
       out.append("];\n");
