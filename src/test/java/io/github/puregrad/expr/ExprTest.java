@@ -117,12 +117,27 @@ class ExprTest {
     }
 
     @Test
-    void shouldDivideThroughPowMinusOne() {
+    void shouldDivideAsOneOperation() {
       Expr q = a.div(b);
       assertThat(q.value()).isEqualTo(-2.0);
-      assertThat(((Expr.Binary) q).right())
+      assertThat(q)
           .isInstanceOfSatisfying(
-              Expr.Unary.class, p -> assertThat(p.op()).isEqualTo(UnaryOp.pow(-1.0)));
+              Expr.Binary.class, d -> assertThat(d.op()).isSameAs(BinaryOp.DIV));
+    }
+
+    @Test
+    void shouldDivideTinyNumbersAsIeeeDoes() {
+      Expr.Leaf x = Expr.of(1e-310, "x");
+      Expr.Leaf y = Expr.of(1e-310, "y");
+      Expr q = x.div(y);
+
+      assertThat(q.value()).isEqualTo(1.0);
+      assertThat(Expr.of(1e-300).div(Expr.of(2e-309)).value()).isEqualTo(1e-300 / 2e-309);
+      // PyTorch (float64): grad x = 1 / y overflows to inf; grad y = -x / (y * y) = -x / 0 = -inf
+      assertThat(io.github.puregrad.grad.Autodiff.backward(q).get(x))
+          .isEqualTo(Double.POSITIVE_INFINITY);
+      assertThat(io.github.puregrad.grad.Autodiff.backward(q).get(y))
+          .isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
     @Test

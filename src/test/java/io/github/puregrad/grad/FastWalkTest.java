@@ -46,7 +46,9 @@ class FastWalkTest {
     }
   }
 
-  /** Every node's gradient from both walks, bit for bit (one NaN: Java does not fix its payload). */
+  /**
+   * Every node's gradient from both walks, bit for bit (one NaN: Java does not fix its payload).
+   */
   private static void assertSameBits(Expr output) {
     Graph graph = Graph.of(output);
     Gradients reference = Autodiff.backward(graph);
