@@ -27,12 +27,13 @@ import org.jspecify.annotations.Nullable;
  * trainer.fit(model, Dataset.lecture(), 100_000, epoch -> log(epoch.loss()));  // constant memory
  * }</pre>
  *
- * <p>Nothing is mutated: each step builds a new loss graph, new gradients, a new model and a new
- * optimizer state. {@link TrainConfig} can spread each batch's gradient over threads ({@code
- * threads}, for an {@link Objective.Separable}) and replay a traced tape instead of differentiating
- * a new graph ({@code tape}, for full-batch training). A non-finite loss, gradient or new parameter
- * ends training with a {@link Divergence} (a value, not an exception) that holds the last good
- * model.
+ * <p>No value is mutated: each step builds a new loss graph, new gradients, a new model and a new
+ * optimizer state (a run on the tape overwrites one scratch workspace of its own, which no value
+ * shares: {@code docs/design.md} lists every piece of mutable state). {@link TrainConfig} can
+ * spread each batch's gradient over threads ({@code threads}, for an {@link Objective.Separable})
+ * and replay a traced tape instead of differentiating a new graph ({@code tape}, for full-batch
+ * training). A non-finite loss, gradient or new parameter ends training with a {@link Divergence}
+ * (a value, not an exception) that holds the last good model.
  *
  * @param objective the loss to minimise
  * @param optimizer how to move the parameters

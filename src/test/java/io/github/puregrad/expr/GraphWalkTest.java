@@ -6,14 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.puregrad.grad.Autodiff;
 import io.github.puregrad.grad.Gradients;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The topological order of {@link Graph#of}, by id, on the cases where ids could stray from the
@@ -21,28 +15,7 @@ import org.junit.jupiter.api.TestInstance;
  * chose. Each case checks the order, the lookup of every node, and a gradient worked out by hand,
  * from the reference sweep and, to the bit, from the fast walk.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphWalkTest {
-  /** Enough ids to put a node out of the pages found by index: into a far page. */
-  private static final int PAST_THE_PAGES = (1 << 22) + 2048; // 4,096 pages of 1,024 ids, and more
-
-  private final ExecutorService other = Executors.newSingleThreadExecutor();
-
-  @AfterAll
-  void stop() {
-    other.shutdown();
-  }
-
-  private <T> T onAnotherThread(Supplier<T> build) {
-    return CompletableFuture.supplyAsync(build, other).join();
-  }
-
-  private static void useIds(int count) {
-    for (int i = 0; i < count; i++) {
-      Expr.of(0.0);
-    }
-  }
-
   /** Every operand before its user, every node found by its id, the output last. */
   private static void assertWellFormed(Graph graph, int size) {
     assertThat(graph.size()).isEqualTo(size);
@@ -84,7 +57,7 @@ class GraphWalkTest {
     @Test
     void shouldPlaceALeafBuiltLongAgoFirst() {
       Expr.Leaf old = Expr.of(2.0, "w");
-      useIds(PAST_THE_PAGES);
+      IdLayouts.useIds(IdLayouts.PAST_THE_PAGES);
       Expr.Leaf x = Expr.of(5.0, "x");
       Expr y = old.mul(x).add(old); // w x + w
 
@@ -98,7 +71,8 @@ class GraphWalkTest {
     @Test
     void shouldPlaceALeafBuiltOnAnotherThreadLaterFirst() {
       Expr.Leaf x = Expr.of(5.0, "x");
-      Expr.Leaf later = onAnotherThread(() -> Expr.of(2.0, "w")); // a larger id than x's users
+      Expr.Leaf later =
+          IdLayouts.onAnotherThread(() -> Expr.of(2.0, "w")); // a larger id than x's users
       Expr y = x.mul(later).add(x);
 
       Graph graph = Graph.of(y);
@@ -112,7 +86,7 @@ class GraphWalkTest {
     void shouldWalkASubgraphReusedAcrossSteps() {
       Expr.Leaf x = Expr.of(0.5, "x");
       Expr reused = x.mul(2).exp(); // e^(2x), built once
-      useIds(100_000); // the nodes of other steps
+      IdLayouts.useIds(100_000); // the nodes of other steps
       Expr y = reused.mul(reused).add(x); // e^(4x) + x
 
       Graph graph = Graph.of(y);
@@ -128,7 +102,7 @@ class GraphWalkTest {
     void shouldOrderOperandsBuiltOnAnotherThread() {
       Expr.Leaf x = Expr.of(0.5, "x");
       Expr mine = x.mul(3); // an id from this thread's block
-      Expr theirs = onAnotherThread(() -> x.exp().add(1)); // ids from a later block
+      Expr theirs = IdLayouts.onAnotherThread(() -> x.exp().add(1)); // ids from a later block
       Expr y = mine.add(theirs).mul(mine); // (3x + e^x + 1) 3x: built here, after theirs
 
       Graph graph = Graph.of(y);
@@ -144,7 +118,7 @@ class GraphWalkTest {
     void shouldWalkASubgraphReusedLongAfter() {
       Expr.Leaf x = Expr.of(0.5, "x");
       Expr reused = x.mul(2).exp();
-      useIds(PAST_THE_PAGES);
+      IdLayouts.useIds(IdLayouts.PAST_THE_PAGES);
       Expr y = reused.mul(reused).add(x);
 
       Graph graph = Graph.of(y);
@@ -156,7 +130,7 @@ class GraphWalkTest {
     @Test
     void shouldRejectTwoVersionsOfOneLeaf() {
       Expr.Leaf w = Expr.of(1.0, "w");
-      Expr theirs = onAnotherThread(() -> w.exp());
+      Expr theirs = IdLayouts.onAnotherThread(() -> w.exp());
       Expr y = theirs.add(w.withValue(2.0)); // the old and the new w
 
       assertThatThrownBy(() -> Graph.of(y))
@@ -167,11 +141,11 @@ class GraphWalkTest {
     @Test
     void shouldWalkALongChainInFarPages() {
       Expr.Leaf x = Expr.of(1.0, "x");
-      Expr chain = onAnotherThread(() -> x.mul(1.0));
+      Expr chain = IdLayouts.onAnotherThread(() -> x.mul(1.0));
       for (int i = 0; i < 200_000; i++) {
         chain = chain.add(0.0);
       }
-      useIds(PAST_THE_PAGES);
+      IdLayouts.useIds(IdLayouts.PAST_THE_PAGES);
       Expr y = chain.mul(1.0); // the whole chain lies in far pages
 
       Graph graph = Graph.of(y);

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.puregrad.check.ExprGenerator;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
+import io.github.puregrad.expr.IdLayouts;
 import java.lang.ref.Reference;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,26 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the bit: on generated programs, and on id layouts chosen to break a walk by id. Its memory stays
  * in proportion to the nodes, whatever the ids.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FastWalkTest {
-  private static final int PAST_THE_PAGES = (1 << 22) + 2048; // 4,096 pages of 1,024 ids, and more
-  private final ExecutorService other = Executors.newSingleThreadExecutor();
-
-  @AfterAll
-  void stop() {
-    other.shutdown();
-  }
-
-  private <T> T onAnotherThread(Supplier<T> build) {
-    return CompletableFuture.supplyAsync(build, other).join();
-  }
-
-  private static void useIds(int count) {
-    for (int i = 0; i < count; i++) {
-      Expr.of(0.0);
-    }
-  }
-
   /**
    * Every node's gradient from both walks, bit for bit (one NaN: Java does not fix its payload).
    */
@@ -90,7 +66,8 @@ class FastWalkTest {
     void shouldKeepANegativeIdLeafWhoseUserIsFarBelowTheOutput() {
       Expr.Leaf w = new Expr.Leaf(0.5, "w", -5);
       Expr user = w.mul(Expr.of(2.0)); // an ordinary id
-      useIds(PAST_THE_PAGES); // the output lies more than 4,096 pages above the user
+      IdLayouts.useIds(
+          IdLayouts.PAST_THE_PAGES); // the output lies more than 4,096 pages above the user
       Expr y = user.tanh();
 
       Graph graph = Graph.of(y);
@@ -104,7 +81,7 @@ class FastWalkTest {
     @Test
     void shouldWalkLeavesFromLongAgo() {
       Expr.Leaf old = Expr.of(2.0, "w");
-      useIds(PAST_THE_PAGES);
+      IdLayouts.useIds(IdLayouts.PAST_THE_PAGES);
       Expr y = old.mul(Expr.of(5.0)).add(old).exp();
 
       assertSameBits(y);
@@ -113,7 +90,7 @@ class FastWalkTest {
     @Test
     void shouldWalkAnotherThreadsIds() {
       Expr.Leaf x = Expr.of(0.5, "x");
-      Expr theirs = onAnotherThread(() -> x.exp().add(1));
+      Expr theirs = IdLayouts.onAnotherThread(() -> x.exp().add(1));
       Expr y = x.mul(3).add(theirs).mul(theirs);
 
       assertSameBits(y);
@@ -206,12 +183,12 @@ class FastWalkTest {
   }
 
   /** A chain whose steps this thread and another take in turns: each turn a new block of ids. */
-  private Expr inTurns(int steps) {
+  private static Expr inTurns(int steps) {
     Expr.Leaf x = Expr.of(0.25, "x");
     Expr y = x;
     for (int i = 0; i < steps; i++) {
       Expr before = y;
-      y = i % 2 == 0 ? y.add(x) : onAnotherThread(() -> before.add(x));
+      y = i % 2 == 0 ? y.add(x) : IdLayouts.onAnotherThread(() -> before.add(x));
     }
     return y.mul(1.0);
   }
@@ -221,7 +198,7 @@ class FastWalkTest {
     return chain(
         steps,
         y -> {
-          useIds(1_100);
+          IdLayouts.useIds(1_100);
           return y;
         });
   }
