@@ -33,13 +33,13 @@ public record BinaryOp(
           (k, a, b, y) -> k == 0 ? b : a,
           (a, b) -> true);
 
-  /** a / b, as IEEE divides; ∂/∂a = 1/b, ∂/∂b = -a/b², as PyTorch writes them (so its edges). */
+  /** a / b, as IEEE divides; ∂/∂a = 1/b, ∂/∂b = -a/b² = -y/b, rounded as PyTorch 1.13 does. */
   public static final BinaryOp DIV =
       new BinaryOp(
           "/",
           (a, b) -> a / b,
-          (k, a, b, y) -> k == 0 ? 1 / b : -a / (b * b),
-          (k, a, b, y) -> k == 0 ? b.pow(-1.0) : a.neg().div(b.mul(b)),
+          (k, a, b, y) -> k == 0 ? 1 / b : -y / b,
+          (k, a, b, y) -> k == 0 ? b.pow(-1.0) : y.neg().div(b),
           (a, b) -> b != 0);
 
   /**

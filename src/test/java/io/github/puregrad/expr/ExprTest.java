@@ -133,11 +133,22 @@ class ExprTest {
 
       assertThat(q.value()).isEqualTo(1.0);
       assertThat(Expr.of(1e-300).div(Expr.of(2e-309)).value()).isEqualTo(1e-300 / 2e-309);
-      // PyTorch (float64): grad x = 1 / y overflows to inf; grad y = -x / (y * y) = -x / 0 = -inf
+      // PyTorch 1.13 (float64): grad x = 1 / y overflows to inf; grad y = -(x / y) / y = -inf
       assertThat(io.github.puregrad.grad.Autodiff.backward(q).get(x))
           .isEqualTo(Double.POSITIVE_INFINITY);
       assertThat(io.github.puregrad.grad.Autodiff.backward(q).get(y))
           .isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void shouldRoundTheDivisorsGradientAsPyTorchDoes() {
+      Expr.Leaf x = Expr.of(0.1, "x");
+      Expr.Leaf y = Expr.of(0.3, "y");
+      var grads = io.github.puregrad.grad.Autodiff.backward(x.div(y));
+
+      // torch 1.13, float64: x / y = 0.33333333333333337, grads 3.3333333333333335 and this
+      assertThat(grads.get(y)).isEqualTo(-1.1111111111111114);
+      assertThat(grads.get(x)).isEqualTo(3.3333333333333335);
     }
 
     @Test
