@@ -1,7 +1,7 @@
 package io.github.puregrad.bench;
 
 import io.github.puregrad.expr.Expr;
-import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Transforms;
 import io.github.puregrad.grad.Compiled;
 import io.github.puregrad.grad.Tape;
 import io.vavr.Function1;
@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The function transforms on a moderate function of 64 inputs (the Rosenbrock function plus a
- * tanh per term): {@code Autodiff.valueAndGrad(f)}, which calls f and builds its graph on every
- * call, against {@code Autodiff.compile(f, x)}, traced once, through its Vavr function (a new
+ * tanh per term): {@code Transforms.valueAndGrad(f)}, which calls f and builds its graph on every
+ * call, against {@code Compiled.trace(f, x)}, traced once, through its Vavr function (a new
  * workspace per call) and through its tape with a workspace the benchmark holds.
  *
  * <pre>{@code
@@ -56,20 +56,20 @@ public class TransformBench {
   private Vector<Double> x = Vector.empty();
   private double[] values = new double[0];
   private Function1<Vector<Double>, Tuple2<Double, Vector<Double>>> eager =
-      Autodiff.valueAndGrad(ROSENBROCK);
+      Transforms.valueAndGrad(ROSENBROCK);
   private Function1<Vector<Double>, Tuple2<Double, Vector<Double>>> compiled = eager;
   private Tape tape = Tape.trace(Expr.of(0.0));
   private Tape.Workspace workspace = tape.workspace();
 
   static int nodes() {
-    return Autodiff.compile(ROSENBROCK, Vector.fill(INPUTS, 0.5)).tape().size();
+    return Compiled.trace(ROSENBROCK, Vector.fill(INPUTS, 0.5)).tape().size();
   }
 
   @Setup
   public void setUp() {
     x = Vector.range(0, INPUTS).map(i -> Math.sin(i) * 0.9);
     values = x.toJavaStream().mapToDouble(Double::doubleValue).toArray();
-    Compiled traced = Autodiff.compile(ROSENBROCK, Vector.fill(INPUTS, 0.5));
+    Compiled traced = Compiled.trace(ROSENBROCK, Vector.fill(INPUTS, 0.5));
     compiled = traced.valueAndGrad();
     tape = traced.tape();
     workspace = tape.workspace();

@@ -262,7 +262,8 @@ public record ExprGenerator(
       case POW -> {
         double[] exponents = {2, 3, -1, 0.5, 1.5};
         double n = exponents[random.nextInt(exponents.length)];
-        yield unary(p, "pow", a, UnaryOp.pow(n));
+        Program q = inside(p, a, UnaryOp.pow(n)::smooth);
+        yield tame(q.step("pow", q.last.pow(n), q.last, n));
       }
       case POW_EXPR -> {
         Program q = inside(p, a, x -> BinaryOp.POW.smooth(x, 1.0));
@@ -289,9 +290,7 @@ public record ExprGenerator(
   /** {@code op(x)}, with x first moved into the operation's domain; see the class comment. */
   private static Program unary(Program p, String name, Expr x, UnaryOp op) {
     Program q = inside(p, x, op::smooth);
-    Object[] operands =
-        op instanceof UnaryOp.Pow pow ? new Object[] {q.last, pow.n()} : new Object[] {q.last};
-    return tame(q.step(name, q.last.apply(op), operands));
+    return tame(q.step(name, q.last.apply(op), q.last));
   }
 
   /**

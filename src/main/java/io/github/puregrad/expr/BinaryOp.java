@@ -5,9 +5,9 @@ import java.util.function.DoubleBinaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An operation of two operands, y = f(a, b), given by its rules, as {@link UnaryOp.Rules}: its
- * {@code symbol}, {@code f}, ∂y/∂(operand k) as a number {@code df} and as an expression {@code
- * dfExpr} (or null), and where it is {@code smooth}. Operand k is 0 for a, 1 for b.
+ * An operation of two operands, y = f(a, b), given by its rules, as {@link UnaryOp}: its {@code
+ * symbol}, {@code f}, ∂y/∂(operand k) as a number {@code df} and as an expression {@code dfExpr}
+ * (or null), and where it is {@code smooth}. Operand k is 0 for a, 1 for b.
  *
  * <pre>{@code
  * BinaryOp.MUL.apply(2.0, 3.0);              // 6.0

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * An operation of one operand, y = f(x), with every rule of it in one place: every engine and
  * picture reads these rules, so they cannot disagree, and an operation that lacks one does not
  * compile. Rules follow IEEE 754 and PyTorch (float64) on the edges, as {@code docs/ops.md} lists.
+ * A row is like PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}: its {@code
+ * symbol}, y = {@code f}(x) (deterministic), dy/dx = {@code df}(x, y), dy/dx as an expression
+ * {@code dfExpr}(x, y) (or null: only {@code Symbolic} needs it) and where f is {@code smooth}.
+ * Check a user's operation with {@code GradCheck}.
  *
  * <pre>{@code
  * Expr y = Expr.of(0.5, "x").tanh();       // an Expr.Unary carrying UnaryOp.TANH
@@ -19,187 +23,131 @@ import org.jspecify.annotations.Nullable;
  *     UnaryOp.of("softplus", v -> Math.log1p(Math.exp(v)), (v, w) -> 1 / (1 + Math.exp(-v)));
  * }</pre>
  */
-public sealed interface UnaryOp permits UnaryOp.Rules, UnaryOp.Pow {
+public record UnaryOp(
+    String symbol,
+    DoubleUnaryOperator f,
+    DoubleBinaryOperator df,
+    @Nullable BinaryOperator<Expr> dfExpr,
+    DoublePredicate smooth) {
   /** e^x; its derivative is itself: the node's own value. */
-  Rules EXP = new Rules("exp", Math::exp, (x, y) -> y, (x, y) -> y, x -> true);
+  public static final UnaryOp EXP =
+      new UnaryOp("exp", Math::exp, (x, y) -> y, (x, y) -> y, x -> true);
 
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
-  Rules LOG = new Rules("log", Math::log, (x, y) -> 1 / x, (x, y) -> x.pow(-1.0), x -> x > 0);
+  public static final UnaryOp LOG =
+      new UnaryOp("log", Math::log, (x, y) -> 1 / x, (x, y) -> x.pow(-1.0), x -> x > 0);
 
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
-  Rules TANH =
-      new Rules(
-          "tanh",
-          Math::tanh,
-          (x, y) -> 1 - y * y,
-          (x, y) -> y.mul(y).mul(-1.0).add(1.0),
-          x -> true);
+  public static final UnaryOp TANH =
+      new UnaryOp(
+          "tanh", Math::tanh, (x, y) -> 1 - y * y, (x, y) -> y.mul(y).neg().add(1.0), x -> true);
 
-  /**
-   * max(0, x); d/dx = 1 where x &gt; 0, else 0. NaN passes through, as in PyTorch: never hidden.
-   */
-  Rules RELU =
-      new Rules(
+  /** max(0, x); d/dx = 1 where x &gt; 0, else 0 (as an expression: that constant). NaN passes. */
+  public static final UnaryOp RELU =
+      new UnaryOp(
           "relu",
           x -> x <= 0 ? 0.0 : x,
           (x, y) -> x <= 0 ? 0.0 : 1.0,
           (x, y) -> Expr.of(x.value() <= 0 ? 0.0 : 1.0),
-          x -> x != 0); // the constant of the current side
+          x -> x != 0);
 
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
-  Rules SIGMOID =
-      new Rules(
+  public static final UnaryOp SIGMOID =
+      new UnaryOp(
           "sigmoid",
           UnaryOp::sigmoid,
           (x, y) -> y * (1 - y),
-          (x, y) -> y.mul(y.mul(-1.0).add(1.0)),
+          (x, y) -> y.mul(y.neg().add(1.0)),
           x -> true);
 
   /** sin x; d/dx = cos x. */
-  Rules SIN = new Rules("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos(), x -> true);
+  public static final UnaryOp SIN =
+      new UnaryOp("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos(), x -> true);
 
   /** cos x; d/dx = -sin x. */
-  Rules COS =
-      new Rules("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg(), x -> true);
+  public static final UnaryOp COS =
+      new UnaryOp("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg(), x -> true);
 
   /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
-  Rules SQRT =
-      new Rules(
+  public static final UnaryOp SQRT =
+      new UnaryOp(
           "sqrt", Math::sqrt, (x, y) -> 1 / (2 * y), (x, y) -> y.mul(2.0).pow(-1.0), x -> x > 0);
 
   /**
    * |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, the constant sign, or x · 0 at NaN.
    */
-  Rules ABS =
-      new Rules(
+  public static final UnaryOp ABS =
+      new UnaryOp(
           "abs",
           Math::abs,
           (x, y) -> Math.signum(x),
           (x, y) -> Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value())),
           x -> x != 0);
 
-  /** {@return y = f(x)} */
-  double apply(double x);
-
-  /** {@return the local derivative dy/dx at {@code x}, where {@code y = apply(x)}} */
-  double partial(double x, double y);
-
-  /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
-  Expr partial(Expr x, Expr y);
-
-  /** {@return whether f is differentiable at x, with a finite derivative that differences check} */
-  boolean smooth(double x);
-
-  /** {@return the name shown in pictures and traces: "tanh", "^2"} */
-  String symbol();
-
-  /** {@return the operation applied to an operand's name: "tanh(x)", "x^2"} */
-  default String format(String x) {
-    return symbol() + "(" + x + ")";
+  public UnaryOp {
+    Node.requireNonNull(symbol, f, df, smooth);
   }
 
-  /** {@return x^n for a constant n} */
-  static Pow pow(double n) {
-    return new Pow(n);
+  /**
+   * {@return x^n for a constant, finite n}: d/dx = n x^(n-1), and 0 for n = 0 (as PyTorch: not 0 ·
+   * ∞). Its symbol, "^2", is written after the operand.
+   */
+  public static UnaryOp pow(double n) {
+    if (!Double.isFinite(n)) {
+      throw new IllegalArgumentException("exponent must be a finite number, got " + n);
+    }
+    return new UnaryOp(
+        "^" + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n)),
+        x -> Math.pow(x, n),
+        (x, y) -> n == 0 ? 0.0 : n * Math.pow(x, n - 1),
+        (x, y) ->
+            n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n),
+        x -> n % 1 == 0 ? n >= 0 || x != 0 : x > 0);
   }
 
   /** {@return a user-defined operation, with no derivative as an expression} */
-  static Rules of(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df) {
-    return new Rules(symbol, f, df, null, x -> true);
+  public static UnaryOp of(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df) {
+    return new UnaryOp(symbol, f, df, null, x -> true);
   }
 
   /** {@return a user-defined operation with its derivative as an expression} */
-  static Rules of(
+  public static UnaryOp of(
       String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
-    return new Rules(symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), x -> true);
+    return new UnaryOp(symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), x -> true);
+  }
+
+  /** {@return y = f(x)} */
+  public double apply(double x) {
+    return f.applyAsDouble(x);
+  }
+
+  /** {@return the local derivative dy/dx at {@code x}, where {@code y = apply(x)}} */
+  public double partial(double x, double y) {
+    return df.applyAsDouble(x, y);
+  }
+
+  /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
+  public Expr partial(Expr x, Expr y) {
+    return Node.given(dfExpr, symbol).apply(x, y);
+  }
+
+  /** {@return whether f is differentiable at x, with a finite derivative that differences check} */
+  public boolean smooth(double x) {
+    return smooth.test(x);
+  }
+
+  /** {@return the operation applied to an operand's name: "tanh(x)", or "x^2" for a power} */
+  public String format(String x) {
+    return symbol.startsWith("^") ? x + symbol : symbol + "(" + x + ")";
+  }
+
+  @Override
+  public String toString() {
+    return symbol;
   }
 
   private static double sigmoid(double x) {
     double e = Math.exp(-Math.abs(x)); // e^-x for x >= 0, e^x below: never overflows
     return x >= 0 ? 1 / (1 + e) : e / (1 + e);
-  }
-
-  /**
-   * An operation given by its rules: the built-in ones above, and the user's ({@link #of}), like
-   * PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}: its {@code symbol}, y = {@code
-   * f}(x) (deterministic), dy/dx = {@code df}(x, y), dy/dx as an expression {@code dfExpr}(x, y)
-   * (or null: only {@code Symbolic} needs it) and where it is {@code smooth}. Check a user's with
-   * {@code GradCheck}.
-   */
-  record Rules(
-      String symbol,
-      DoubleUnaryOperator f,
-      DoubleBinaryOperator df,
-      @Nullable BinaryOperator<Expr> dfExpr,
-      DoublePredicate smooth)
-      implements UnaryOp {
-    public Rules {
-      Node.requireNonNull(symbol, f, df, smooth);
-    }
-
-    @Override
-    public double apply(double x) {
-      return f.applyAsDouble(x);
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return df.applyAsDouble(x, y);
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return Node.given(dfExpr, symbol).apply(x, y);
-    }
-
-    @Override
-    public boolean smooth(double x) {
-      return smooth.test(x);
-    }
-
-    @Override
-    public String toString() {
-      return symbol;
-    }
-  }
-
-  /** x^n for a constant, finite n; d/dx = n x^(n-1), and 0 for n = 0 (as PyTorch: not 0 · ∞). */
-  record Pow(double n) implements UnaryOp {
-    public Pow {
-      if (!Double.isFinite(n)) {
-        throw new IllegalArgumentException("exponent must be a finite number, got " + n);
-      }
-    }
-
-    @Override
-    public double apply(double x) {
-      return Math.pow(x, n);
-    }
-
-    @Override
-    public double partial(double x, double y) {
-      return n == 0 ? 0.0 : n * Math.pow(x, n - 1);
-    }
-
-    @Override
-    public Expr partial(Expr x, Expr y) {
-      return n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n);
-    }
-
-    @Override
-    public boolean smooth(double x) {
-      return n % 1 == 0 ? n >= 0 || x != 0 : x > 0;
-    }
-
-    @Override
-    public String symbol() {
-      return "^"
-          + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n));
-    }
-
-    @Override
-    public String format(String x) {
-      return x + symbol();
-    }
   }
 }

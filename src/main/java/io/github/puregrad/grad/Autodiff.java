@@ -2,13 +2,8 @@ package io.github.puregrad.grad;
 
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
-import io.vavr.Function1;
-import io.vavr.Tuple2;
 import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Automatic differentiation of {@link Expr} graphs.
@@ -54,37 +49,5 @@ public final class Autodiff {
    */
   public static double jvp(Expr output, Map<? extends Expr, Double> tangents) {
     return Jvp.of(output, tangents);
-  }
-
-  // -- function transforms: one-line delegates, so that the engine stays small (decision 0044)
-
-  /** {@return x -> ∇f(x)}; see {@link Transforms#grad}. */
-  public static Function1<Vector<Double>, Vector<Double>> grad(
-      Function<? super Vector<Expr>, ? extends Expr> f) {
-    return Transforms.grad(f);
-  }
-
-  /** {@return x -> (f(x), ∇f(x))}; see {@link Transforms#valueAndGrad}. */
-  public static Function1<Vector<Double>, Tuple2<Double, Vector<Double>>> valueAndGrad(
-      Function<? super Vector<Expr>, ? extends Expr> f) {
-    return Transforms.valueAndGrad(f);
-  }
-
-  /** {@return x -> the Hessian of f at x}; see {@link Transforms#hessian}. */
-  public static Function1<Vector<Double>, Vector<Vector<Double>>> hessian(
-      Function<? super Vector<Expr>, ? extends Expr> f) {
-    return Transforms.hessian(f);
-  }
-
-  /** {@return x -> the Jacobian of g at x}; see {@link Transforms#jacobian}. */
-  public static Function1<Vector<Double>, Vector<Vector<Double>>> jacobian(
-      Function<? super Vector<Expr>, ? extends Seq<? extends Expr>> g) {
-    return Transforms.jacobian(g);
-  }
-
-  /** {@return f traced once at {@code at}, like {@code jax.jit}}; see {@link Compiled}. */
-  public static Compiled compile(
-      Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> at) {
-    return Compiled.trace(f, at);
   }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Function<Vector<Expr>, Expr> f = v -> v.get(0).mul(v.get(1)).add(v.get(0).sin());
- * Compiled df = Autodiff.compile(f, Vector.of(1.0, 2.0));   // traced here, once
+ * Compiled df = Compiled.trace(f, Vector.of(1.0, 2.0));   // traced here, once
  * df.grad().apply(Vector.of(0.5, -1.0));                     // [-1 + cos 0.5, 0.5]
  *
  * Tape.Workspace scratch = df.tape().workspace();           // one per thread

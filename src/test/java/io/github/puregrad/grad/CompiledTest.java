@@ -26,18 +26,18 @@ class CompiledTest {
     @ParameterizedTest
     @ExprSource(count = 300, seed = 14)
     void shouldEqualGradBitForBitWhenEvaluatedAtTheTracedPoint(ExprGenerator.Sample sample) {
-      Compiled compiled = Autodiff.compile(sample.function(), sample.point());
+      Compiled compiled = Compiled.trace(sample.function(), sample.point());
       assertThat(compiled.valueAndGrad().apply(sample.point()))
-          .isEqualTo(Autodiff.valueAndGrad(sample.function()).apply(sample.point()));
+          .isEqualTo(Transforms.valueAndGrad(sample.function()).apply(sample.point()));
     }
 
     @ParameterizedTest
     @ExprSource(count = 300, seed = 14)
     void shouldEqualGradBitForBitWhenEvaluatedAtAnotherPoint(ExprGenerator.Sample sample) {
-      Compiled compiled = Autodiff.compile(sample.function(), sample.point());
+      Compiled compiled = Compiled.trace(sample.function(), sample.point());
       Vector<Double> moved = sample.point().map(x -> 0.75 * x + 0.125); // Double.equals: bits
       assertThat(compiled.valueAndGrad().apply(moved))
-          .isEqualTo(Autodiff.valueAndGrad(sample.function()).apply(moved));
+          .isEqualTo(Transforms.valueAndGrad(sample.function()).apply(moved));
     }
   }
 
@@ -45,7 +45,7 @@ class CompiledTest {
   class Tracing {
     @Test
     void shouldGiveGradientAtNewValuesWhenTracedOnce() {
-      Compiled compiled = Autodiff.compile(F, Vector.of(1.0, 2.0));
+      Compiled compiled = Compiled.trace(F, Vector.of(1.0, 2.0));
       assertThat(compiled.grad().apply(Vector.of(0.5, -1.0)))
           .containsExactly(-1 + Math.cos(0.5), 0.5);
     }
@@ -54,13 +54,13 @@ class CompiledTest {
     void shouldFreezeJavaBranchesWhenTheyReadValues() {
       Function<Vector<Expr>, Expr> branchy =
           v -> v.get(0).value() > 0 ? v.get(0).mul(2.0) : v.get(0).mul(-3.0);
-      Compiled compiled = Autodiff.compile(branchy, Vector.of(1.0));
+      Compiled compiled = Compiled.trace(branchy, Vector.of(1.0));
       assertThat(compiled.grad().apply(Vector.of(-1.0))).containsExactly(2.0);
     }
 
     @Test
     void shouldKeepOneTapeWhenCalledAgain() {
-      Compiled compiled = Autodiff.compile(F, Vector.of(1.0, 2.0));
+      Compiled compiled = Compiled.trace(F, Vector.of(1.0, 2.0));
       assertThat(compiled.tape().size()).isEqualTo(5);
     }
   }
@@ -69,7 +69,7 @@ class CompiledTest {
   class Detection {
     @Test
     void shouldRejectInputsWhenCountDiffersFromTraced() {
-      Compiled compiled = Autodiff.compile(F, Vector.of(1.0, 2.0));
+      Compiled compiled = Compiled.trace(F, Vector.of(1.0, 2.0));
       assertThatThrownBy(() -> compiled.grad().apply(Vector.of(1.0)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected 2 inputs, as traced, got 1");
@@ -77,15 +77,14 @@ class CompiledTest {
 
     @Test
     void shouldRejectTracingWhenOutputDependsOnNoInput() {
-      assertThatThrownBy(
-              () -> Autodiff.compile(v -> Expr.of(v.get(0).value()).sin(), Vector.of(1.0)))
+      assertThatThrownBy(() -> Compiled.trace(v -> Expr.of(v.get(0).value()).sin(), Vector.of(1.0)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("f's output depends on none of its 1 inputs");
     }
 
     @Test
     void shouldRejectInputWhenValueIsInfinite() {
-      Compiled compiled = Autodiff.compile(F, Vector.of(1.0, 2.0));
+      Compiled compiled = Compiled.trace(F, Vector.of(1.0, 2.0));
       assertThatThrownBy(
               () -> compiled.valueAndGrad().apply(Vector.of(1.0, Double.POSITIVE_INFINITY)))
           .isInstanceOf(IllegalArgumentException.class)
