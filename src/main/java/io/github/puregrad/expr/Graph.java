@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The nodes an expression depends on, in topological order: every node comes after its operands,
@@ -33,24 +33,26 @@ public final class Graph {
   /** {@return the graph of every node {@code output} depends on, itself included} */
   public static Graph of(Expr output) {
     // Collect every node once, with a stack of nodes still to look at instead of recursion
-    Map<Long, Expr> met = new HashMap<>();
+    Set<Expr> met = new HashSet<>();
     Deque<Expr> todo = new ArrayDeque<>();
     todo.push(output);
     while (!todo.isEmpty()) {
       Expr node = todo.pop();
-      Expr seen = met.putIfAbsent(node.id(), node);
-      if (seen == null) {
+      if (met.add(node)) {
         for (int k = 0; k < node.arity(); k++) {
           todo.push(node.operand(k));
         }
-      } else if (seen != node && !seen.equals(node)) {
-        String both = "two different nodes share id %d: %s and %s; a graph holds one of each";
-        throw new IllegalArgumentException(both.formatted(node.id(), seen, node));
       }
     }
     // Ids grow from operand to user, so ascending id puts every operand before its users
-    Expr[] nodes = met.values().toArray(new Expr[0]);
+    Expr[] nodes = met.toArray(new Expr[0]);
     Arrays.sort(nodes, Comparator.comparingLong(Expr::id));
+    for (int p = 1; p < nodes.length; p++) { // equal nodes were met once: these are two versions
+      if (nodes[p].id() == nodes[p - 1].id()) {
+        String both = "two different nodes share id %d: %s and %s; a graph holds one of each";
+        throw new IllegalArgumentException(both.formatted(nodes[p].id(), nodes[p - 1], nodes[p]));
+      }
+    }
     return new Graph(nodes);
   }
 
