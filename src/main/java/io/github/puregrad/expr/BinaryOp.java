@@ -1,5 +1,6 @@
 package io.github.puregrad.expr;
 
+import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,9 @@ public record BinaryOp(
    */
   public static final BinaryOp POW =
       new BinaryOp("^", Math::pow, BinaryOp::powPartial, BinaryOp::powPartial, (a, b) -> a > 0);
+
+  /** The built-in operations above, in this order: what the tests and the docs visit. */
+  public static final Vector<BinaryOp> BUILT_IN = Vector.of(ADD, MUL, DIV, POW);
 
   /** A local derivative as a number: ∂y/∂(operand k) at a, b, with y = f(a, b). */
   public interface Rule {

@@ -1,5 +1,6 @@
 package io.github.puregrad.expr;
 
+import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
@@ -83,6 +84,10 @@ public record UnaryOp(
           (x, y) -> Math.signum(x),
           (x, y) -> Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value())),
           x -> x != 0);
+
+  /** The built-in operations above, in this order: what the tests and the docs visit. */
+  public static final Vector<UnaryOp> BUILT_IN =
+      Vector.of(EXP, LOG, TANH, RELU, SIGMOID, SIN, COS, SQRT, ABS);
 
   public UnaryOp {
     Node.requireNonNull(symbol, f, df, smooth);

@@ -1,6 +1,8 @@
 package io.github.puregrad.nn;
 
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.UnaryOp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The nonlinearity a neuron applies to its weighted sum.
@@ -12,21 +14,22 @@ import io.github.puregrad.expr.Expr;
  */
 public enum Activation {
   /** {@code tanh(x)}: the lecture's network. */
-  TANH,
+  TANH(UnaryOp.TANH),
   /** {@code max(0, x)}: micrograd's hidden layers. */
-  RELU,
+  RELU(UnaryOp.RELU),
   /** {@code 1 / (1 + e^-x)}. */
-  SIGMOID,
+  SIGMOID(UnaryOp.SIGMOID),
   /** {@code x}: no nonlinearity (micrograd's {@code nonlin=False}). */
-  LINEAR;
+  LINEAR(null);
+
+  private final @Nullable UnaryOp op; // the operation's row; null: no operation
+
+  Activation(@Nullable UnaryOp op) {
+    this.op = op;
+  }
 
   /** {@return the activation applied to {@code x}; {@code x} itself for {@link #LINEAR}} */
   public Expr apply(Expr x) {
-    return switch (this) {
-      case TANH -> x.tanh();
-      case RELU -> x.relu();
-      case SIGMOID -> x.sigmoid();
-      case LINEAR -> x;
-    };
+    return op == null ? x : x.apply(op);
   }
 }
