@@ -130,12 +130,12 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   }
 
   default Expr neg() {
-    return mul(-1.0);
-  } // -a = a * -1
+    return mul(-1.0); // -a = a * -1
+  }
 
   default Expr sub(Expr other) {
-    return add(other.neg());
-  } // a - b = a + (-b)
+    return add(other.neg()); // a - b = a + (-b)
+  }
 
   default Expr sub(double other) {
     return sub(of(other));

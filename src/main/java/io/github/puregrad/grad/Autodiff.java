@@ -28,7 +28,7 @@ public final class Autodiff {
     try {
       PagedWalk walk = PagedWalk.run(output);
       return new Gradients(output, () -> Graph.of(output), walk::gradient);
-    } catch (PagedWalk.Sparse sparse) {
+    } catch (PagedWalk.Declined declined) {
       return backward(Graph.of(output));
     }
   }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Pages cost memory in proportion to the range of ids, not the number of nodes. Where a graph's
  * ids are sparse (other threads' ids in between, leaves from long ago, ids a caller chose), the
- * walk gives up as soon as its pages hold less than half nodes, and {@link Autodiff} runs the sweep
+ * walk declines as soon as its pages hold less than half nodes, and {@link Autodiff} runs the sweep
  * instead, whose memory is in proportion to the nodes.
  */
 final class PagedWalk {
@@ -27,16 +27,19 @@ final class PagedWalk {
   private static final int MASK = PAGE - 1;
   private static final int NEAR = 1 << 12; // pages this close below the output's are indexed
 
-  /** Thrown when the pages would hold less than half nodes: the caller sweeps instead. */
-  static final class Sparse extends RuntimeException {
+  /**
+   * Thrown when the walk leaves the graph to the sweep: its pages would hold less than half nodes,
+   * or two different nodes share an id, which {@link Graph#of} then reports.
+   */
+  static final class Declined extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Sparse() {
-      super("ids too sparse for pages", null, false, false);
+    Declined() {
+      super("left to the sweep", null, false, false);
     }
   }
 
-  private static final Sparse SPARSE = new Sparse();
+  private static final Declined DECLINED = new Declined();
 
   /** The nodes filed in one page of ids, and their gradients, by id mod PAGE. */
   private record Page(long number, Expr[] met, double[] g) {
@@ -105,8 +108,7 @@ final class PagedWalk {
       page.met[(int) id & MASK] = node;
       filed++;
     } else if (seen != node && !seen.equals(node)) {
-      String both = "two different nodes share id %d: %s and %s; a graph holds one of each";
-      throw new IllegalArgumentException(both.formatted(id, seen, node));
+      throw DECLINED; // two versions of one node: Graph.of says which
     }
   }
 
@@ -133,7 +135,7 @@ final class PagedWalk {
     // Memory in proportion to the nodes: give up if the pages would hold less than half nodes.
     // A graph whose ids have no gaps fills all its pages but the ends, up to 2 of them.
     if ((long) ++pages * PAGE > 2L * filed + 4L * PAGE) {
-      throw SPARSE;
+      throw DECLINED;
     }
     return new Page(number);
   }
