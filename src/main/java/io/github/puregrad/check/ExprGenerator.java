@@ -262,11 +262,11 @@ public record ExprGenerator(
       case POW -> {
         double[] exponents = {2, 3, -1, 0.5, 1.5};
         double n = exponents[random.nextInt(exponents.length)];
-        Program q = inside(p, a, UnaryOp.pow(n)::smooth);
+        Program q = inside(p, a, UnaryOp.pow(n).smooth());
         yield tame(q.step("pow", q.last.pow(n), q.last, n));
       }
       case POW_EXPR -> {
-        Program q = inside(p, a, x -> BinaryOp.POW.smooth(x, 1.0));
+        Program q = inside(p, a, x -> BinaryOp.POW.smooth().test(x, 1.0));
         Expr base = q.last;
         Program r = q.step("tanh", b.tanh(), b);
         yield tame(r.step("pow", base.pow(r.last), base, r.last));
@@ -289,7 +289,7 @@ public record ExprGenerator(
 
   /** {@code op(x)}, with x first moved into the operation's domain; see the class comment. */
   private static Program unary(Program p, String name, Expr x, UnaryOp op) {
-    Program q = inside(p, x, op::smooth);
+    Program q = inside(p, x, op.smooth());
     return tame(q.step(name, q.last.apply(op), q.last));
   }
 

@@ -2,16 +2,16 @@ package io.github.puregrad.expr;
 
 import io.vavr.collection.Vector;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.DoubleBinaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An operation of two operands, y = f(a, b), given by its rules, as {@link UnaryOp}: its {@code
- * symbol}, {@code f}, ∂y/∂(operand k) as a number {@code df} and as an expression {@code dfExpr}
- * (or null), and where it is {@code smooth}. Operand k is 0 for a, 1 for b.
+ * An operation of two operands, y = f(a, b), given by its rules as {@link UnaryOp} is: {@code
+ * symbol}, {@code f}, ∂y/∂(operand k) as a number ({@code df}) and as an expression ({@code
+ * dfExpr}, or null), and where it is {@code smooth}. Operand k is 0 for a, 1 for b.
  *
  * <pre>{@code
- * BinaryOp.MUL.apply(2.0, 3.0);              // 6.0
  * BinaryOp.MUL.partial(0, 2.0, 3.0, 6.0);    // 3.0 = d(ab)/da = b
  * BinaryOp hypot = BinaryOp.of(               // a user-defined operation
  *     "hypot", Math::hypot, (k, a, b, y) -> (k == 0 ? a : b) / y);
@@ -19,20 +19,18 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public record BinaryOp(
-    String symbol, DoubleBinaryOperator f, Rule df, @Nullable SymbolicRule dfExpr, Domain smooth) {
+    String symbol,
+    DoubleBinaryOperator f,
+    Rule df,
+    @Nullable SymbolicRule dfExpr,
+    BiPredicate<Double, Double> smooth) {
   /** a + b; ∂/∂a = ∂/∂b = 1. */
   public static final BinaryOp ADD =
-      new BinaryOp(
-          "+", (a, b) -> a + b, (k, a, b, y) -> 1.0, (k, a, b, y) -> Expr.of(1.0), (a, b) -> true);
+      of("+", (a, b) -> a + b, (k, a, b, y) -> 1.0, (k, a, b, y) -> Expr.of(1.0));
 
   /** a · b; ∂/∂a = b, ∂/∂b = a: each operand gets the other's value. */
   public static final BinaryOp MUL =
-      new BinaryOp(
-          "*",
-          (a, b) -> a * b,
-          (k, a, b, y) -> k == 0 ? b : a,
-          (k, a, b, y) -> k == 0 ? b : a,
-          (a, b) -> true);
+      of("*", (a, b) -> a * b, (k, a, b, y) -> k == 0 ? b : a, (k, a, b, y) -> k == 0 ? b : a);
 
   /** a / b, as IEEE divides; ∂/∂a = 1/b, ∂/∂b = -a/b² = -y/b, rounded as PyTorch 1.13 does. */
   public static final BinaryOp DIV =
@@ -43,9 +41,7 @@ public record BinaryOp(
           (k, a, b, y) -> k == 0 ? b.pow(-1.0) : y.neg().div(b),
           (a, b) -> b != 0);
 
-  /**
-   * a^b; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a, but 0 where PyTorch says 0 (not 0 · ∞): see powPartial.
-   */
+  /** a^b; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a, but 0 where PyTorch says 0: see powPartial. */
   public static final BinaryOp POW =
       new BinaryOp("^", Math::pow, BinaryOp::powPartial, BinaryOp::powPartial, (a, b) -> a > 0);
 
@@ -62,21 +58,16 @@ public record BinaryOp(
     Expr partial(int k, Expr a, Expr b, Expr y);
   }
 
-  /** Where f is differentiable, with finite derivatives that differences check. */
-  public interface Domain {
-    boolean test(double a, double b);
-  }
-
   public BinaryOp {
     Node.requireNonNull(symbol, f, df, smooth);
   }
 
-  /** {@return a user-defined operation, with no derivative as an expression} */
+  /** {@return an operation smooth everywhere, with no derivative as an expression} */
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df) {
     return new BinaryOp(symbol, f, df, null, (a, b) -> true);
   }
 
-  /** {@return a user-defined operation with its derivative as an expression} */
+  /** {@return an operation smooth everywhere, with its derivative as an expression} */
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df, SymbolicRule dfExpr) {
     return new BinaryOp(
         symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), (a, b) -> true);
@@ -90,16 +81,6 @@ public record BinaryOp(
   /** {@return the local derivative ∂y/∂a (k = 0) or ∂y/∂b (k = 1), where y = apply(a, b)} */
   public double partial(int k, double a, double b, double y) {
     return df.partial(k, a, b, y);
-  }
-
-  /** {@return the same derivative as an expression of the operands and the node y itself} */
-  public Expr partial(int k, Expr a, Expr b, Expr y) {
-    return Node.given(dfExpr, symbol).partial(k, a, b, y);
-  }
-
-  /** {@return whether f is differentiable at (a, b), with finite derivatives} */
-  public boolean smooth(double a, double b) {
-    return smooth.test(a, b);
   }
 
   /** {@return the operation applied to its operands' names: "a + b"} */

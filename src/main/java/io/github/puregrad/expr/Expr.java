@@ -15,12 +15,9 @@ import java.util.Objects;
  * d.value();                         // 0.0
  * }</pre>
  *
- * <p><b>Identity</b> (decision 0001): every node has an {@link #id()}, unique and above its
- * operands'; {@code equals}, {@code hashCode} and {@code toString} are O(1), never a walk. {@link
- * Leaf#withValue(double)} keeps the id: a parameter stays the same parameter from step to step.
- * Constructors reject a value that is not the operation's of the operands, or an id not above.
- *
- * <p>Leaves must be finite; operations follow IEEE 754 as PyTorch does ({@code docs/ops.md}).
+ * <p>Every node has an {@link #id()}, unique and above its operands' (decision 0001); {@code
+ * equals}, {@code hashCode} and {@code toString} are O(1), never a walk. Leaves must be finite;
+ * operations follow IEEE 754 as PyTorch does ({@code docs/ops.md}).
  */
 public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
@@ -29,7 +26,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     return of(value, "");
   }
 
-  /** {@return a new leaf; the label is for display only; throws if value is NaN or infinite} */
+  /** {@return a new leaf; the label is for display only} */
   static Leaf of(double value, String label) {
     return new Leaf(value, label, Node.idAfter(-1));
   }
@@ -48,9 +45,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
   /** {@return the local derivative ∂ value / ∂ operand(k), from the operation's rule} */
   double partial(int k);
-
-  /** {@return the same local derivative as an expression, for derivatives of higher order} */
-  Expr symbolicPartial(int k);
 
   /** {@return the operation's display name: "+", "*", "tanh", ..., "" for a leaf} */
   String symbol();
@@ -187,28 +181,8 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     }
 
     @Override
-    public Expr symbolicPartial(int k) {
-      throw Node.noOperand(this, k);
-    }
-
-    @Override
     public String symbol() {
       return "";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return Node.same(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(id);
-    }
-
-    @Override
-    public String toString() {
-      return Node.show(this);
     }
   }
 
@@ -234,18 +208,13 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
     @Override
     public Expr operand(int k) {
-      Node.check(this, k);
+      Objects.checkIndex(k, 1);
       return operand;
     }
 
     @Override
     public double partial(int k) {
       return op.partial(Node.value(operand(k)), value);
-    }
-
-    @Override
-    public Expr symbolicPartial(int k) {
-      return op.partial(operand(k), this);
     }
 
     @Override
@@ -286,17 +255,12 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
     @Override
     public Expr operand(int k) {
-      return Node.check(this, k) == 0 ? left : right;
+      return Objects.checkIndex(k, 2) == 0 ? left : right;
     }
 
     @Override
     public double partial(int k) {
-      return op.partial(Node.check(this, k), Node.value(left), Node.value(right), value);
-    }
-
-    @Override
-    public Expr symbolicPartial(int k) {
-      return op.partial(Node.check(this, k), left, right, this);
+      return op.partial(Objects.checkIndex(k, 2), Node.value(left), Node.value(right), value);
     }
 
     @Override

@@ -19,11 +19,11 @@ import java.util.Set;
  * graph.output();      // the sum
  * }</pre>
  *
- * <p>Nodes are told apart by {@link Expr#id()}: a node used twice appears once; two different nodes
- * with one id (a leaf and its {@link Expr.Leaf#withValue} copy) are rejected. An operation's id is
- * above its operands' ids, so sorting by id is a topological order (decision 0001).
+ * <p>A node used twice appears once; two different nodes with one id (a leaf and its {@link
+ * Expr.Leaf#withValue} copy) are rejected.
  */
 public final class Graph {
+  private static final Comparator<Expr> BY_ID = Comparator.comparingLong(Expr::id);
   private final Expr[] nodes; // ascending id: each node after its operands
 
   private Graph(Expr[] nodes) {
@@ -46,7 +46,7 @@ public final class Graph {
     }
     // Ids grow from operand to user, so ascending id puts every operand before its users
     Expr[] nodes = met.toArray(new Expr[0]);
-    Arrays.sort(nodes, Comparator.comparingLong(Expr::id));
+    Arrays.sort(nodes, BY_ID);
     for (int p = 1; p < nodes.length; p++) { // equal nodes were met once: these are two versions
       if (nodes[p].id() == nodes[p - 1].id()) {
         String both = "two different nodes share id %d: %s and %s; a graph holds one of each";
@@ -63,10 +63,6 @@ public final class Graph {
 
   /** {@return the node at {@code position} in topological order} */
   public Expr node(int position) {
-    if (position < 0 || position >= size()) {
-      throw new IndexOutOfBoundsException(
-          "position " + position + ": expected 0 to " + (size() - 1));
-    }
     return nodes[position];
   }
 
@@ -77,21 +73,10 @@ public final class Graph {
 
   /** {@return the position of the node with {@code node}'s id, or -1 if the graph has none} */
   public int positionOf(Expr node) {
-    int low = 0;
-    int high = nodes.length - 1;
-    while (low <= high) { // a binary search of the ascending ids
-      int middle = (low + high) >>> 1;
-      long id = nodes[middle].id();
-      if (id == node.id()) {
-        return middle;
-      }
-      low = id < node.id() ? middle + 1 : low;
-      high = id < node.id() ? high : middle - 1;
-    }
-    return -1;
+    return Math.max(Arrays.binarySearch(nodes, node, BY_ID), -1); // not found: below 0
   }
 
-  /** {@return the position of operand {@code k} of the node at {@code position}} */
+  /** {@return the position of the node's operand {@code k}} */
   public int operandPosition(int position, int k) {
     return positionOf(node(position).operand(k));
   }

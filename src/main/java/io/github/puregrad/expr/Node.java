@@ -69,48 +69,25 @@ final class Node {
     Objects.requireNonNull(smooth, "smooth is null");
   }
 
-  /** {@return a user-defined operation's derivative as an expression, if it was given} */
-  static <T> T given(@Nullable T dfExpr, String name) {
-    if (dfExpr == null) {
-      throw new UnsupportedOperationException(
-          name + " has no derivative as an expression: give one to UnaryOp.of or BinaryOp.of");
-    }
-    return dfExpr;
+  /** A leaf has no operand k, whatever k. */
+  static IndexOutOfBoundsException noOperand(Expr.Leaf node, int k) {
+    return new IndexOutOfBoundsException("operand " + k + " of " + node + ": a leaf has none");
   }
 
-  /** {@return k, if {@code node} has an operand k} */
-  static int check(Expr node, int k) {
-    if (k < 0 || k >= node.arity()) {
-      throw noOperand(node, k);
-    }
-    return k;
-  }
-
-  static IndexOutOfBoundsException noOperand(Expr node, int k) {
-    return new IndexOutOfBoundsException(
-        "operand " + k + " of " + node + ": expected 0 to " + (node.arity() - 1));
-  }
-
-  /** Same kind, id, value bits, name and operand objects: O(1), never a walk of the graph. */
+  /** Same kind, id, value bits, symbol and operand objects: O(1), never a walk of the graph. */
   static boolean same(Expr node, @Nullable Object other) {
     return other instanceof Expr that
         && that.getClass() == node.getClass()
         && that.id() == node.id()
         && Double.compare(that.value(), node.value()) == 0
-        && (node.arity() < 1 || node.operand(0) == that.operand(0))
-        && (node.arity() < 2 || node.operand(1) == that.operand(1))
-        && name(node).equals(name(that));
+        && that.operand(0) == node.operand(0)
+        && (node.arity() < 2 || that.operand(1) == node.operand(1))
+        && that.symbol().equals(node.symbol());
   }
 
-  /** {@code Unary[tanh, value=0.76, id=7]}, {@code Leaf[x, value=2.0, id=3]}: O(1). */
+  /** {@code Unary[tanh, value=0.76, id=7]}: O(1), where a record's own would print the graph. */
   static String show(Expr node) {
-    String head =
-        node.getClass().getSimpleName() + (name(node).isEmpty() ? "[" : "[" + name(node) + ", ");
-    return head + "value=" + node.value() + ", id=" + node.id() + "]";
-  }
-
-  /** A leaf's label, an operation's symbol. */
-  private static String name(Expr node) {
-    return node instanceof Expr.Leaf leaf ? leaf.label() : node.symbol();
+    String kind = node.getClass().getSimpleName();
+    return kind + "[" + node.symbol() + ", value=" + node.value() + ", id=" + node.id() + "]";
   }
 }

@@ -9,13 +9,11 @@ import java.util.function.DoubleUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An operation of one operand, y = f(x), with every rule of it in one place: every engine and
- * picture reads these rules, so they cannot disagree, and an operation that lacks one does not
- * compile. Rules follow IEEE 754 and PyTorch (float64) on the edges, as {@code docs/ops.md} lists.
- * A row is like PyTorch's {@code autograd.Function} or JAX's {@code custom_jvp}: its {@code
- * symbol}, y = {@code f}(x) (deterministic), dy/dx = {@code df}(x, y), dy/dx as an expression
- * {@code dfExpr}(x, y) (or null: only {@code Symbolic} needs it) and where f is {@code smooth}.
- * Check a user's operation with {@code GradCheck}.
+ * An operation of one operand, y = f(x), with every rule of it in one place, so that every engine
+ * and picture reads the same rules: its {@code symbol}, y = {@code f}(x), dy/dx = {@code df}(x, y)
+ * as a number and {@code dfExpr}(x, y) as an expression (null if not given: only {@code Symbolic}
+ * needs it), and where f is {@code smooth}. Edges follow IEEE 754 and PyTorch ({@code
+ * docs/ops.md}). Check a user's operation with {@code GradCheck}.
  *
  * <pre>{@code
  * Expr y = Expr.of(0.5, "x").tanh();       // an Expr.Unary carrying UnaryOp.TANH
@@ -31,8 +29,7 @@ public record UnaryOp(
     @Nullable BinaryOperator<Expr> dfExpr,
     DoublePredicate smooth) {
   /** e^x; its derivative is itself: the node's own value. */
-  public static final UnaryOp EXP =
-      new UnaryOp("exp", Math::exp, (x, y) -> y, (x, y) -> y, x -> true);
+  public static final UnaryOp EXP = of("exp", Math::exp, (x, y) -> y, (x, y) -> y);
 
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
   public static final UnaryOp LOG =
@@ -40,8 +37,7 @@ public record UnaryOp(
 
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
   public static final UnaryOp TANH =
-      new UnaryOp(
-          "tanh", Math::tanh, (x, y) -> 1 - y * y, (x, y) -> y.mul(y).neg().add(1.0), x -> true);
+      of("tanh", Math::tanh, (x, y) -> 1 - y * y, (x, y) -> y.mul(y).neg().add(1.0));
 
   /** max(0, x); d/dx = 1 where x &gt; 0, else 0 (as an expression: that constant). NaN passes. */
   public static final UnaryOp RELU =
@@ -54,29 +50,21 @@ public record UnaryOp(
 
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
   public static final UnaryOp SIGMOID =
-      new UnaryOp(
-          "sigmoid",
-          UnaryOp::sigmoid,
-          (x, y) -> y * (1 - y),
-          (x, y) -> y.mul(y.neg().add(1.0)),
-          x -> true);
+      of("sigmoid", UnaryOp::sigmoid, (x, y) -> y * (1 - y), (x, y) -> y.mul(y.neg().add(1.0)));
 
   /** sin x; d/dx = cos x. */
-  public static final UnaryOp SIN =
-      new UnaryOp("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos(), x -> true);
+  public static final UnaryOp SIN = of("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos());
 
   /** cos x; d/dx = -sin x. */
   public static final UnaryOp COS =
-      new UnaryOp("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg(), x -> true);
+      of("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg());
 
   /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
   public static final UnaryOp SQRT =
       new UnaryOp(
           "sqrt", Math::sqrt, (x, y) -> 1 / (2 * y), (x, y) -> y.mul(2.0).pow(-1.0), x -> x > 0);
 
-  /**
-   * |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, the constant sign, or x · 0 at NaN.
-   */
+  /** |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, that constant, or x · 0 at NaN. */
   public static final UnaryOp ABS =
       new UnaryOp(
           "abs",
@@ -105,17 +93,16 @@ public record UnaryOp(
         "^" + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n)),
         x -> Math.pow(x, n),
         (x, y) -> n == 0 ? 0.0 : n * Math.pow(x, n - 1),
-        (x, y) ->
-            n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : (n == 2 ? x : x.pow(n - 1)).mul(n),
+        (x, y) -> n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : x.pow(n - 1).mul(n),
         x -> n % 1 == 0 ? n >= 0 || x != 0 : x > 0);
   }
 
-  /** {@return a user-defined operation, with no derivative as an expression} */
+  /** {@return an operation smooth everywhere, with no derivative as an expression} */
   public static UnaryOp of(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df) {
     return new UnaryOp(symbol, f, df, null, x -> true);
   }
 
-  /** {@return a user-defined operation with its derivative as an expression} */
+  /** {@return an operation smooth everywhere, with its derivative as an expression} */
   public static UnaryOp of(
       String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
     return new UnaryOp(symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), x -> true);
@@ -129,16 +116,6 @@ public record UnaryOp(
   /** {@return the local derivative dy/dx at {@code x}, where {@code y = apply(x)}} */
   public double partial(double x, double y) {
     return df.applyAsDouble(x, y);
-  }
-
-  /** {@return dy/dx as an expression of the operand {@code x} and the node {@code y} itself} */
-  public Expr partial(Expr x, Expr y) {
-    return Node.given(dfExpr, symbol).apply(x, y);
-  }
-
-  /** {@return whether f is differentiable at x, with a finite derivative that differences check} */
-  public boolean smooth(double x) {
-    return smooth.test(x);
   }
 
   /** {@return the operation applied to an operand's name: "tanh(x)", or "x^2" for a power} */

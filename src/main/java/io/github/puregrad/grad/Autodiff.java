@@ -6,7 +6,9 @@ import io.vavr.collection.Map;
 import java.util.Objects;
 
 /**
- * Automatic differentiation of {@link Expr} graphs.
+ * Automatic differentiation of {@link Expr} graphs. Backpropagation, the chain rule on numbers, is
+ * written once, in {@link #sweep}: {@link Trace}, {@link NonFinite} and the gradient check read its
+ * steps, and the faster walk of {@link #backward(Expr)} is tested equal to it, to the bit.
  *
  * <pre>{@code
  * Expr x = Expr.of(2.0, "x");
@@ -15,13 +17,19 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Autodiff {
+  /** A listener to the sweep's chain-rule steps, told each step's numbers after it is taken. */
+  interface Step {
+    void take(int node, int k, int operand, double upstream, double local, double total);
+  }
+
+  static final Step QUIET = (node, k, operand, upstream, local, total) -> {};
+
   private Autodiff() {}
 
   /**
-   * {@return d output / d node for every node of its graph}: reverse mode, pure, no recursion. It
-   * computes what {@link #backward(Graph)} computes, to the bit, by a faster walk of the same order
-   * that builds no {@link Graph} ({@code PagedWalk}, tested equal to the sweep); where the graph's
-   * ids are too sparse for that walk, it runs the sweep itself.
+   * {@return d output / d node for every node of its graph}: the sweep's numbers, to the bit, from
+   * a faster walk that builds no {@link Graph} ({@code PagedWalk}), or the sweep where ids are
+   * sparse
    */
   public static Gradients backward(Expr output) {
     Objects.requireNonNull(output, "output is null");
@@ -33,12 +41,27 @@ public final class Autodiff {
     }
   }
 
-  /**
-   * {@return reverse mode on {@code graph}}: the chain rule applied once per edge, from the output
-   * back through the topological order ({@code Sweep}, the engine's reading path).
-   */
+  /** {@return reverse mode on {@code graph}: the sweep} */
   public static Gradients backward(Graph graph) {
-    return Gradients.byPosition(graph, Sweep.run(graph, Sweep.QUIET));
+    return Gradients.byPosition(graph, sweep(graph, QUIET));
+  }
+
+  /** {@return d output / d node for every node of {@code graph}, by topological position} */
+  static double[] sweep(Graph graph, Step step) {
+    double[] grads = new double[graph.size()];
+    grads[graph.size() - 1] = 1.0; // d output / d output
+    // Backwards through the topological order: every user of a node comes after it, so by the
+    // time the sweep reaches a node, its gradient has received every contribution it will get
+    for (int p = graph.size() - 1; p >= 0; p--) {
+      Expr node = graph.node(p);
+      for (int k = 0; k < node.arity(); k++) {
+        int q = graph.operandPosition(p, k);
+        double local = node.partial(k);
+        grads[q] += grads[p] * local; // the chain rule: d out/d operand += d out/d node · local
+        step.take(p, k, q, grads[p], local, grads[q]); // total: the operand's gradient so far
+      }
+    }
+    return grads;
   }
 
   /**

@@ -73,7 +73,7 @@ public record NonFinite(Kind kind, Expr node, Vector<Expr> inputs, int operand, 
     // The first chain-rule step of the sweep that leaves an operand's gradient not finite
     NonFinite[] first = new NonFinite[1];
     double[] grads =
-        Sweep.run(
+        Autodiff.sweep(
             graph,
             (p, k, q, upstream, local, total) -> {
               if (first[0] == null && !Double.isFinite(total)) {

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fast twin of {@link Sweep}, for {@link Autodiff#backward(Expr)}: the same chain rule in the
- * same order, so the same bits, without building a {@link Graph} (decisions 0046, 0051, 0052,
- * 0053). Not on the reading path: it is speed machinery, tested equal to the sweep.
+ * The fast twin of {@link Autodiff#sweep}, for {@link Autodiff#backward(Expr)}: the same chain rule
+ * in the same order, so the same bits, without building a {@link Graph} (decisions 0046, 0051,
+ * 0052, 0053). Not on the reading path: it is speed machinery, tested equal to the sweep.
  *
  * <p>An operation's id is above its operands' ids, so visiting nodes by descending id meets every
  * node after all of its users, which is the sweep's order. The walk files each node it meets in a

@@ -5,6 +5,7 @@ import io.github.puregrad.expr.Graph;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derivatives as expressions: reverse mode that builds, instead of numbers, an {@link Expr} for
@@ -46,7 +47,7 @@ public final class Symbolic {
       Expr upstream = adjoints[p]; // complete: every user of node p comes after it
       Expr node = graph.node(p);
       for (int k = 0; upstream != null && k < node.arity(); k++) {
-        Expr local = node.symbolicPartial(k);
+        Expr local = localPartial(node, k);
         Expr contribution;
         if (upstream == zero) { // 0 * local is 0, but NaN for an infinite local, as in Autodiff
           contribution = Double.isFinite(local.value()) ? zero : zero.mul(local);
@@ -66,6 +67,23 @@ public final class Symbolic {
       }
     }
     return new Derivatives(graph, adjoints);
+  }
+
+  /** {@return d node / d operand k as an expression: the operation row's {@code dfExpr}} */
+  private static Expr localPartial(Expr node, int k) {
+    if (node instanceof Expr.Unary u) {
+      return ruleOf(u.op().dfExpr(), u.op()).apply(u.operand(), u);
+    }
+    Expr.Binary b = (Expr.Binary) node; // the loop asks only operations, and leaves have none
+    return ruleOf(b.op().dfExpr(), b.op()).partial(k, b.left(), b.right(), b);
+  }
+
+  private static <R> R ruleOf(@Nullable R dfExpr, Object op) {
+    if (dfExpr == null) {
+      throw new UnsupportedOperationException(
+          op + " has no derivative as an expression: give one to UnaryOp.of or BinaryOp.of");
+    }
+    return dfExpr;
   }
 
   /**

@@ -41,7 +41,7 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
     Objects.requireNonNull(output, "output is null");
     Graph graph = Graph.of(output);
     List<Edge> edges = new ArrayList<>();
-    Sweep.run(
+    Autodiff.sweep(
         graph,
         (p, k, q, upstream, local, total) ->
             edges.add(new Edge(graph.node(p), k, graph.node(q), upstream, local, total)));

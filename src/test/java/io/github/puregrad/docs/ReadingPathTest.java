@@ -45,7 +45,6 @@ class ReadingPathTest {
           .startsWith("src/main/java/io/github/puregrad/expr/Expr.java")
           .contains(
               "src/main/java/io/github/puregrad/expr/Graph.java",
-              "src/main/java/io/github/puregrad/grad/Sweep.java",
               "src/main/java/io/github/puregrad/grad/Gradients.java",
               "src/main/java/io/github/puregrad/grad/Autodiff.java")
           .doesNotContain("src/main/java/io/github/puregrad/grad/PagedWalk.java");

@@ -61,7 +61,7 @@ class GraphChunkTest {
 
       assertThatThrownBy(() -> graph.node(3))
           .isInstanceOf(IndexOutOfBoundsException.class)
-          .hasMessageContaining("expected 0 to 2");
+          .hasMessageContaining("Index 3 out of bounds for length 3");
     }
 
     @Test
@@ -70,7 +70,8 @@ class GraphChunkTest {
 
       assertThatThrownBy(() -> graph.operandPosition(0, 0))
           .isInstanceOf(IndexOutOfBoundsException.class)
-          .hasMessageContaining("expected 0 to -1");
+          .hasMessageContaining("operand 0 of Leaf[")
+          .hasMessageContaining("a leaf has none");
     }
 
     @Test
