@@ -32,10 +32,14 @@
  * <p>The Immutables style below holds for the builders of every package under this one: their class
  * files carry no annotation of the compile-time-only Immutables jar ({@code
  * org.immutables.value.Generated}), which a consumer compiling with {@code -Xlint:all -Werror}
- * could not resolve; {@code Override} is listed only because an empty list means "all".
+ * could not resolve ({@code Override} is listed only because an empty list means "all"); and the
+ * generated builders are package-private: each type's public {@code Builder}, which {@code
+ * builder()} returns, extends its generated builder, so no generated class is in the API.
  */
 @NullMarked
-@Value.Style(allowedClasspathAnnotations = Override.class)
+@Value.Style(
+    allowedClasspathAnnotations = Override.class,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE)
 package io.github.puregrad;
 
 import org.immutables.value.Value;

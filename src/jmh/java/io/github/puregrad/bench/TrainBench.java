@@ -73,11 +73,11 @@ public class TrainBench {
   @Setup
   public void setUp() {
     eager = Run.of(TrainConfig.fullBatch());
-    tape = Run.of(new TrainConfig.Builder().tape(true).build());
-    threads1 = Run.of(new TrainConfig.Builder().threads(1).build());
-    threads2 = Run.of(new TrainConfig.Builder().threads(2).build());
-    threads2Tape = Run.of(new TrainConfig.Builder().threads(2).tape(true).build());
-    tapeRecords = Run.of(new TrainConfig.Builder().tape(true).build(), false);
+    tape = Run.of(TrainConfig.builder().tape(true).build());
+    threads1 = Run.of(TrainConfig.builder().threads(1).build());
+    threads2 = Run.of(TrainConfig.builder().threads(2).build());
+    threads2Tape = Run.of(TrainConfig.builder().threads(2).tape(true).build());
+    tapeRecords = Run.of(TrainConfig.builder().tape(true).build(), false);
     flatTape = new FlatTape(1 << 17);
     flatParameters = moons.parameters();
     flatStep = 0;
@@ -85,18 +85,18 @@ public class TrainBench {
     // eager ones to the last bit, and so are 1 and 2 threads
     Check.equal("eager step-0 loss", eager.loss(), Moons.STEP0_LOSS);
     Vector<Double> eagerCurve = Run.of(TrainConfig.fullBatch()).curve(5);
-    same("tape", Run.of(new TrainConfig.Builder().tape(true).build()).curve(5), eagerCurve);
+    same("tape", Run.of(TrainConfig.builder().tape(true).build()).curve(5), eagerCurve);
     same(
         "tape with records",
-        Run.of(new TrainConfig.Builder().tape(true).build(), false).curve(5),
+        Run.of(TrainConfig.builder().tape(true).build(), false).curve(5),
         eagerCurve);
     FlatTape check = new FlatTape(1 << 17);
     Check.equal("flat step-0 loss", flatStep(check, moons.parameters(), 0), Moons.STEP0_LOSS);
-    Vector<Double> oneThread = Run.of(new TrainConfig.Builder().threads(1).build()).curve(5);
-    same("2 threads", Run.of(new TrainConfig.Builder().threads(2).build()).curve(5), oneThread);
+    Vector<Double> oneThread = Run.of(TrainConfig.builder().threads(1).build()).curve(5);
+    same("2 threads", Run.of(TrainConfig.builder().threads(2).build()).curve(5), oneThread);
     same(
         "2 threads, tape",
-        Run.of(new TrainConfig.Builder().threads(2).tape(true).build()).curve(5),
+        Run.of(TrainConfig.builder().threads(2).tape(true).build()).curve(5),
         oneThread);
   }
 

@@ -128,10 +128,10 @@ public record ExprGenerator(
   }
 
   /** {@return a builder starting from the defaults} */
-  public static ExprGeneratorBuilder builder() {
+  public static Builder builder() {
     // defaults set here, not with @Value.Default: that annotation would stay in the class file and
     // fail consumers that compile with -Xlint:all -Werror without the Immutables jar (issue 12)
-    return new ExprGeneratorBuilder()
+    return new Builder()
         .inputs(2)
         .operations(12)
         .maxDepth(Integer.MAX_VALUE)
@@ -140,10 +140,15 @@ public record ExprGenerator(
         .edges(false);
   }
 
+  /** A builder of generators: set what differs from the defaults, then {@code build}. */
+  public static final class Builder extends ExprGeneratorBuilder {
+    Builder() {}
+  }
+
   // -- non-static API
 
   /** {@return a builder starting from this generator} */
-  public ExprGeneratorBuilder toBuilder() {
+  public Builder toBuilder() {
     return builder().from(this);
   }
 

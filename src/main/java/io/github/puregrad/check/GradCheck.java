@@ -61,9 +61,16 @@ public record GradCheck(double relative, double absolute, double step) {
   }
 
   /** {@return a builder starting from the defaults} */
-  public static GradCheckBuilder builder() {
+  public static Builder builder() {
     // the defaults set here rather than with @Value.Default, as in ExprGenerator.builder()
-    return new GradCheckBuilder().from(DEFAULT);
+    return new Builder().from(DEFAULT);
+  }
+
+  /**
+   * A builder of checks: {@code relative}, {@code absolute} and {@code step}, then {@code build}.
+   */
+  public static final class Builder extends GradCheckBuilder {
+    Builder() {}
   }
 
   // -- non-static API

@@ -14,6 +14,8 @@
  *
  * assertThatGradientsOf(sample.output()).matchFiniteDifferences();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.check;

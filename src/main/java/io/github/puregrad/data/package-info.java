@@ -9,6 +9,8 @@
  * Dataset moons = Moons.generate(100, 0.1, new SplittableRandom(1337));
  * Dataset loaded = Csv.dataset(Path.of("moons.csv"));           // last column is the target
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.data;

@@ -11,6 +11,8 @@
  * Gradients grads = Autodiff.backward(a.mul(a));
  * grads.get(a);   // 6.0
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.grad;

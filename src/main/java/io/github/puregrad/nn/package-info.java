@@ -14,6 +14,8 @@
  * O(parameters); {@link io.github.puregrad.nn.Model#withValues} builds a new model in O(parameters)
  * and shares nothing mutable with the old one. Parameters keep their {@code id()} across {@code
  * withValues}, so gradients computed on one model can be read on the next.
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.nn;

@@ -17,8 +17,8 @@ import org.immutables.value.Value;
  * <p>The decay term uses p before the step (decoupled weight decay, as PyTorch's AdamW).
  *
  * <pre>{@code
- * Adam adam = new Adam.Builder().learningRate(Schedule.constant(0.01)).build();   // β 0.9, 0.999
- * Adam adamW = new Adam.Builder().learningRate(Schedule.constant(0.01)).weightDecay(0.01).build();
+ * Adam adam = Adam.builder().learningRate(Schedule.constant(0.01)).build();   // β 0.9, 0.999
+ * Adam adamW = Adam.builder().learningRate(Schedule.constant(0.01)).weightDecay(0.01).build();
  * }</pre>
  *
  * @param learningRate lr, by step
@@ -45,13 +45,17 @@ public record Adam(
 
   /** The builder, with the usual defaults: β1 0.9, β2 0.999, ε 1e-8, no weight decay. */
   public static final class Builder extends AdamBuilder {
-    /** A builder with the defaults set; only the learning rate is required. */
-    public Builder() {
+    Builder() {
       beta1(0.9);
       beta2(0.999);
       epsilon(1e-8);
       weightDecay(0.0);
     }
+  }
+
+  /** {@return a builder with the defaults set; only the learning rate is required} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override

@@ -20,7 +20,7 @@ public interface Schedule {
   /** {@return {@code rate} at every step} */
   static Schedule constant(double rate) {
     requireFinite(rate, "rate");
-    return step -> rate;
+    return named("Schedule.constant(" + rate + ")", step -> rate);
   }
 
   /**
@@ -32,7 +32,9 @@ public interface Schedule {
     requirePositive(steps);
     double drop = start - end;
     // written as micrograd writes 1.0 - 0.9*k/100, so its learning rates come out bit for bit
-    return step -> step >= steps ? end : start - drop * step / steps;
+    return named(
+        "Schedule.linear(" + start + ", " + end + ", " + steps + ")",
+        step -> step >= steps ? end : start - drop * step / steps);
   }
 
   /** {@return a half cosine from {@code start} down to {@code end} over {@code steps} steps} */
@@ -40,8 +42,25 @@ public interface Schedule {
     requireFinite(start, "start");
     requireFinite(end, "end");
     requirePositive(steps);
-    return step ->
-        step >= steps ? end : end + (start - end) * (1 + Math.cos(Math.PI * step / steps)) / 2;
+    return named(
+        "Schedule.cosine(" + start + ", " + end + ", " + steps + ")",
+        step ->
+            step >= steps ? end : end + (start - end) * (1 + Math.cos(Math.PI * step / steps)) / 2);
+  }
+
+  /** {@code schedule}, printed as the call that made it, so a trainer's toString reads as code. */
+  private static Schedule named(String call, Schedule schedule) {
+    return new Schedule() {
+      @Override
+      public double at(long step) {
+        return schedule.at(step);
+      }
+
+      @Override
+      public String toString() {
+        return call;
+      }
+    };
   }
 
   private static void requireFinite(double x, String name) {

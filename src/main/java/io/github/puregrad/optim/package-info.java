@@ -4,11 +4,13 @@
  * new state. Nothing is changed in place.
  *
  * <pre>{@code
- * Optimizer<Adam.State> adam = new Adam.Builder().learningRate(Schedule.constant(0.01)).build();
+ * Optimizer<Adam.State> adam = Adam.builder().learningRate(Schedule.constant(0.01)).build();
  * Adam.State state = adam.init(model);
  * Optimizer.Update<Mlp, Adam.State> update = adam.update(model, Autodiff.backward(loss), state);
  * Mlp next = update.model();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.optim;

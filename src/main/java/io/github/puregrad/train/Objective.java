@@ -57,6 +57,11 @@ public interface Objective<M> {
       public boolean traceable() {
         return true;
       }
+
+      @Override
+      public String toString() {
+        return "Objective.sumOfSquares()";
+      }
     };
   }
 
@@ -91,6 +96,11 @@ public interface Objective<M> {
       @Override
       public Expr total(Model<?> model, Expr sum, int size) {
         return sum.mul(1.0 / size).add(Loss.l2(alpha, model.parameters()));
+      }
+
+      @Override
+      public String toString() {
+        return "Objective.hinge(" + alpha + ")";
       }
     };
   }

@@ -34,7 +34,7 @@ record Pass(
     Vector<Option<Replay>> tapes) {
 
   /** {@return the pass of {@code model} over {@code batch}; see the next method} */
-  static <M extends Model<M>> Either<Divergence.Reason, Pass> of(
+  static <M extends Model<?>> Either<Divergence.Reason, Pass> of(
       Objective<? super M> objective,
       TrainConfig config,
       M model,
@@ -50,7 +50,7 @@ record Pass(
    * @param parameters {@code model.parameters()}, listed once per step by the caller
    * @param tapes the tapes of the previous pass over the same batch, or empty
    */
-  static <M extends Model<M>> Either<Divergence.Reason, Pass> of(
+  static <M extends Model<?>> Either<Divergence.Reason, Pass> of(
       Objective<? super M> objective,
       TrainConfig config,
       M model,
@@ -86,7 +86,7 @@ record Pass(
    * thread), the values and gradients added in chunk order, and the chain rule through {@code
    * total} applied once: d loss/d p = ∂ total/∂ p + ∂ total/∂ sum · Σ_c d sum_c/d p.
    */
-  private static <M extends Model<M>> Either<Divergence.Reason, Pass> parallel(
+  private static <M extends Model<?>> Either<Divergence.Reason, Pass> parallel(
       Objective.Separable<? super M> objective,
       TrainConfig config,
       M model,
@@ -96,7 +96,7 @@ record Pass(
     Vector<Dataset> chunks = batch.batches(config.chunkSize());
     Part[] parts = new Part[chunks.size()];
     Workers.run(
-        config.threads().getAsInt(),
+        config.threads().get(),
         parts.length,
         c -> {
           Evaluation sum = objective.sum(model, chunks.get(c));

@@ -72,7 +72,7 @@ public final class SaveFile {
    *     (Sgd's and Adam's are supported)
    * @throws UncheckedIOException naming the file and the cause if it cannot be written
    */
-  public static <M extends Model<M>, S> Path write(
+  public static <M extends Model<?>, S> Path write(
       Path file, Trainer<M, S> trainer, Checkpoint<M, S> checkpoint, Map<String, String> settings) {
     Objects.requireNonNull(file, "file is null");
     Objects.requireNonNull(trainer, "trainer is null");
@@ -83,8 +83,8 @@ public final class SaveFile {
     root.put("version", VERSION);
     root.put("epoch", checkpoint.epoch());
     TrainConfig config = trainer.config();
-    if (config.batchSize().isPresent()) {
-      root.put("batchSize", config.batchSize().getAsInt());
+    if (config.batchSize().isDefined()) {
+      root.put("batchSize", config.batchSize().get());
     } else {
       root.putNull("batchSize");
     }
@@ -114,7 +114,7 @@ public final class SaveFile {
    *     that is not finite
    * @throws UncheckedIOException if the file cannot be read
    */
-  public static <M extends Model<M>, S> Saved<M, S> read(
+  public static <M extends Model<?>, S> Saved<M, S> read(
       Path file, Trainer<M, S> trainer, M template) {
     Objects.requireNonNull(file, "file is null");
     Objects.requireNonNull(trainer, "trainer is null");
@@ -241,7 +241,7 @@ public final class SaveFile {
       this.root = root;
     }
 
-    <M extends Model<M>, S> Saved<M, S> saved(Trainer<M, S> trainer, M template) {
+    <M extends Model<?>, S> Saved<M, S> saved(Trainer<M, S> trainer, M template) {
       if (!root.isObject() || !FORMAT.equals(root.path("format").asText(""))) {
         throw error("expected a " + FORMAT + " document, got " + describe(root.path("format")));
       }
@@ -254,12 +254,10 @@ public final class SaveFile {
       JsonNode batchSize = root.path("batchSize");
       String savedBatching = batchSize.isNull() ? "full batch" : "batch size " + batchSize;
       String batching =
-          config.batchSize().isPresent()
-              ? "batch size " + config.batchSize().getAsInt()
-              : "full batch";
+          config.batchSize().isDefined() ? "batch size " + config.batchSize().get() : "full batch";
       long seed = whole(root.path("seed"), "seed");
       if (!savedBatching.equals(batching)
-          || (config.batchSize().isPresent() && seed != config.seed())) {
+          || (config.batchSize().isDefined() && seed != config.seed())) {
         throw error(
             "saved with "
                 + savedBatching
@@ -277,8 +275,9 @@ public final class SaveFile {
       }
       int n = template.parameters().size();
       M model =
-          template.withValues(vector(root.path("model").path("parameters"), "model.parameters", n));
-      M lastGood = template.withValues(vector(root.path("lastGood"), "lastGood", n));
+          Trainer.withValues(
+              template, vector(root.path("model").path("parameters"), "model.parameters", n));
+      M lastGood = Trainer.withValues(template, vector(root.path("lastGood"), "lastGood", n));
       S state = state(root.path("optimizer"), trainer.optimizer().init(template), n);
       JsonNode named = root.path("settings");
       if (!named.isObject()) {

@@ -1,6 +1,6 @@
 package io.github.puregrad.train;
 
-import java.util.OptionalInt;
+import io.vavr.control.Option;
 import org.immutables.value.Value;
 
 /**
@@ -8,9 +8,9 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * TrainConfig full = TrainConfig.fullBatch();                             // micrograd's default
- * TrainConfig mini = new TrainConfig.Builder().batchSize(16).seed(7).build();
- * TrainConfig twoCores = new TrainConfig.Builder().threads(2).build();   // data-parallel
- * TrainConfig compiled = new TrainConfig.Builder().tape(true).build();   // trace once, replay
+ * TrainConfig mini = TrainConfig.builder().batchSize(16).seed(7).build();
+ * TrainConfig twoCores = TrainConfig.builder().threads(2).build();   // data-parallel
+ * TrainConfig compiled = TrainConfig.builder().tape(true).build();   // trace once, replay
  * }</pre>
  *
  * @param batchSize examples per update; empty for the whole dataset in its own order
@@ -34,23 +34,23 @@ import org.immutables.value.Value;
  */
 @Value.Builder
 public record TrainConfig(
-    OptionalInt batchSize, long seed, OptionalInt threads, int chunkSize, boolean tape) {
+    Option<Integer> batchSize, long seed, Option<Integer> threads, int chunkSize, boolean tape) {
   public TrainConfig {
-    if (batchSize.isPresent() && batchSize.getAsInt() < 1) {
+    if (batchSize.exists(size -> size < 1)) {
       throw new IllegalArgumentException(
-          "expected a batch size of at least 1, got " + batchSize.getAsInt());
+          "expected a batch size of at least 1, got " + batchSize.get());
     }
-    if (threads.isPresent() && threads.getAsInt() < 1) {
-      throw new IllegalArgumentException("expected at least 1 thread, got " + threads.getAsInt());
+    if (threads.exists(count -> count < 1)) {
+      throw new IllegalArgumentException("expected at least 1 thread, got " + threads.get());
     }
     if (chunkSize < 1) {
       throw new IllegalArgumentException("expected a chunk size of at least 1, got " + chunkSize);
     }
-    if (tape && batchSize.isPresent()) {
+    if (tape && batchSize.isDefined()) {
       throw new IllegalArgumentException(
           "expected full-batch training with a tape (every mini-batch is a new graph), got a batch"
               + " size of "
-              + batchSize.getAsInt());
+              + batchSize.get());
     }
   }
 
@@ -59,16 +59,32 @@ public record TrainConfig(
    * told otherwise.
    */
   public static final class Builder extends TrainConfigBuilder {
-    /** A builder with the defaults set. */
-    public Builder() {
+    Builder() {
+      batchSize(Option.none());
+      threads(Option.none());
       seed(0);
       chunkSize(8);
       tape(false);
     }
+
+    /** {@return this builder, with batches of {@code size} examples} */
+    public Builder batchSize(int size) {
+      return batchSize(Option.some(size));
+    }
+
+    /** {@return this builder, with each batch's gradient spread over {@code count} threads} */
+    public Builder threads(int count) {
+      return threads(Option.some(count));
+    }
+  }
+
+  /** {@return a builder with the defaults: full batch, seed 0, no threads, chunks of 8, no tape} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** {@return one batch of every example, unshuffled} */
   public static TrainConfig fullBatch() {
-    return new Builder().build();
+    return builder().build();
   }
 }

@@ -20,11 +20,14 @@ import org.jspecify.annotations.Nullable;
  * Training as a fold of {@link #step} over batches, exposed as a lazy stream of {@link Epoch}s.
  *
  * <pre>{@code
- * Trainer<Mlp, Sgd.State> trainer =
- *     Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
- * Either<Divergence<Mlp>, Epoch<Mlp>> last = trainer.fit(model, Dataset.lecture(), 20);
- * Mlp trained = last.get().next();
+ * var trainer = Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
+ * var last = trainer.fit(model, Dataset.lecture(), 20);  // Either<Divergence<..>, Epoch<..>>
  * trainer.fit(model, Dataset.lecture(), 100_000, epoch -> log(epoch.loss()));  // constant memory
+ * var minibatch = trainer.withConfig(TrainConfig.builder().batchSize(16).build());
+ *
+ * Trainer<Mlp, Sgd.State> typed =                        // the model's own type in the results
+ *     Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
+ * Mlp trained = typed.fit(model, Dataset.lecture(), 20).get().next();
  * }</pre>
  *
  * <p>No value is mutated: each step builds a new loss graph, new gradients, a new model and a new
@@ -38,16 +41,17 @@ import org.jspecify.annotations.Nullable;
  * @param objective the loss to minimise
  * @param optimizer how to move the parameters
  * @param config batching, threads and tape
- * @param <M> the model type
+ * @param <M> the model type: inferred from the objective, {@code Model<?>} for the built-in ones,
+ *     which take any model; name it ({@code Trainer<Mlp, Sgd.State>}) to get it back in results
  * @param <S> the optimizer's state type
  */
-public record Trainer<M extends Model<M>, S>(
+public record Trainer<M extends Model<?>, S>(
     Objective<? super M> objective, Optimizer<S> optimizer, TrainConfig config) {
   public Trainer {
     Objects.requireNonNull(objective, "objective is null");
     Objects.requireNonNull(optimizer, "optimizer is null");
     Objects.requireNonNull(config, "config is null");
-    if (config.threads().isPresent() && !(objective instanceof Objective.Separable)) {
+    if (config.threads().isDefined() && !(objective instanceof Objective.Separable)) {
       throw new IllegalArgumentException(
           "expected an Objective.Separable (a sum over examples) for data-parallel training, got "
               + objective);
@@ -57,12 +61,17 @@ public record Trainer<M extends Model<M>, S>(
   // -- static API
 
   /** {@return a full-batch trainer, as micrograd's demo} */
-  public static <M extends Model<M>, S> Trainer<M, S> of(
+  public static <M extends Model<?>, S> Trainer<M, S> of(
       Objective<? super M> objective, Optimizer<S> optimizer) {
     return new Trainer<M, S>(objective, optimizer, TrainConfig.fullBatch());
   }
 
   // -- non-static API
+
+  /** {@return this trainer with {@code config}: mini-batches, threads or the tape} */
+  public Trainer<M, S> withConfig(TrainConfig config) {
+    return new Trainer<>(objective, optimizer, config);
+  }
 
   /**
    * One step of the fold: the loss of {@code model} on {@code batch}, its gradients, and the
@@ -117,7 +126,7 @@ public record Trainer<M extends Model<M>, S>(
     return Either.right(
         new Traced<>(
             new Step<>(
-                model.withValues(moved.values()), moved.state(), pass.loss(), pass.metrics()),
+                withValues(model, moved.values()), moved.state(), pass.loss(), pass.metrics()),
             pass.tapes()));
   }
 
@@ -235,9 +244,9 @@ public record Trainer<M extends Model<M>, S>(
       Checkpoint<M, S> at, Dataset data, Vector<Option<Replay>> tapes) {
     int index = at.epoch();
     Vector<Dataset> batches =
-        config.batchSize().isPresent()
+        config.batchSize().isDefined()
             ? data.shuffle(new SplittableRandom(config.seed() ^ mix(index)))
-                .batches(config.batchSize().getAsInt())
+                .batches(config.batchSize().get())
             : Vector.of(data);
     M current = at.model();
     M good = at.lastGood();
@@ -272,6 +281,17 @@ public record Trainer<M extends Model<M>, S>(
   }
 
   /** A step and the tapes that computed its gradients, for the next step over the same batch. */
+  /**
+   * {@code model.withValues(values)} as an M. {@link Model}'s contract is that {@code withValues}
+   * returns the model's own type (its F-bound says so); the trainer's bound is the looser {@code
+   * Model<?>}, so that {@code var trainer = Trainer.of(Objective.sumOfSquares(), ...)} infers
+   * {@code Model<?>} from an objective over every model and still takes an {@code Mlp}.
+   */
+  @SuppressWarnings("unchecked")
+  static <M extends Model<?>> M withValues(M model, Vector<Double> values) {
+    return (M) model.withValues(values);
+  }
+
   private record Traced<M, S>(Step<M, S> step, Vector<Option<Replay>> tapes) {}
 
   /** An epoch, the checkpoint after it, and the tapes to replay in the next. */

@@ -14,6 +14,8 @@
  * io.github.puregrad.train.Epoch} (and so every earlier model) stays reachable from the stream. A
  * NaN or infinite loss, gradient or parameter ends the stream with a {@link
  * io.github.puregrad.train.Divergence} that holds the last good model.
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.train;

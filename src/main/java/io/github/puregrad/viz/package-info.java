@@ -13,6 +13,8 @@
  * Graphviz.installed().write(Dot.of(grads), Path.of("graph.svg"));
  * Plot.lossCurve(new double[] {0.9, 0.5, 0.2}).write(Path.of("loss.png"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @NullMarked
 package io.github.puregrad.viz;

@@ -121,7 +121,7 @@ class OptimizerTest {
 
   @Nested
   class AdamSteps {
-    private final Adam adam = new Adam.Builder().learningRate(Schedule.constant(0.1)).build();
+    private final Adam adam = Adam.builder().learningRate(Schedule.constant(0.1)).build();
 
     @Test
     void shouldTakeTheFirstStepOfAboutTheLearningRate() {
@@ -141,8 +141,7 @@ class OptimizerTest {
 
     @Test
     void shouldDecayWeightsDecoupledWhenAdamW() {
-      Adam adamW =
-          new Adam.Builder().learningRate(Schedule.constant(0.1)).weightDecay(0.01).build();
+      Adam adamW = Adam.builder().learningRate(Schedule.constant(0.1)).weightDecay(0.01).build();
       // the Adam step as above, minus lr * λ * w = 0.1 * 0.01 * 1
       assertThat(w(run(adamW, model(1.0), 1)))
           .isCloseTo(1 - 0.2 / (2 + 1e-8) - 0.001, within(1e-15));
@@ -167,7 +166,7 @@ class OptimizerTest {
     @Test
     void shouldRejectABetaOfOne() {
       assertThatThrownBy(
-              () -> new Adam.Builder().learningRate(Schedule.constant(0.1)).beta1(1.0).build())
+              () -> Adam.builder().learningRate(Schedule.constant(0.1)).beta1(1.0).build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected beta1 in [0, 1), got 1.0");
     }

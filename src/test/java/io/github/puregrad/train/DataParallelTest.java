@@ -33,7 +33,7 @@ class DataParallelTest {
   private static final Mlp MODEL = MicrogradMoons.model();
 
   private static TrainConfig threads(int n) {
-    return new TrainConfig.Builder().threads(n).build();
+    return TrainConfig.builder().threads(n).build();
   }
 
   @Nested
@@ -96,7 +96,7 @@ class DataParallelTest {
     @ParameterizedTest(name = "chunks of {0}")
     @ValueSource(ints = {1, 3, 8, 100})
     void shouldMatchTheOneGraphGradientTo1e12Relative(int chunkSize) {
-      TrainConfig config = new TrainConfig.Builder().threads(2).chunkSize(chunkSize).build();
+      TrainConfig config = TrainConfig.builder().threads(2).chunkSize(chunkSize).build();
       Vector<Double> parallel =
           Pass.of(Objective.hinge(1e-4), config, MODEL, MOONS, Vector.empty()).get().gradients();
       Gradients single = Autodiff.backward(Objective.hinge(1e-4).evaluate(MODEL, MOONS).loss());
@@ -119,7 +119,7 @@ class DataParallelTest {
     @Test
     void shouldMatchTheOneGraphGradientOfTheLectureLoss() {
       Mlp lecture = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(1337));
-      TrainConfig config = new TrainConfig.Builder().threads(2).chunkSize(1).build();
+      TrainConfig config = TrainConfig.builder().threads(2).chunkSize(1).build();
       Vector<Double> parallel =
           Pass.of(Objective.sumOfSquares(), config, lecture, Dataset.lecture(), Vector.empty())
               .get()
@@ -221,7 +221,7 @@ class DataParallelTest {
 
     @Test
     void shouldRejectAChunkSizeOfZero() {
-      assertThatThrownBy(() -> new TrainConfig.Builder().threads(2).chunkSize(0).build())
+      assertThatThrownBy(() -> TrainConfig.builder().threads(2).chunkSize(0).build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected a chunk size of at least 1, got 0");
     }

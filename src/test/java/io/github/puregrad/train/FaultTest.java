@@ -74,7 +74,7 @@ class FaultTest {
           new Trainer<>(
               Objective.sumOfSquares(),
               Sgd.of(Schedule.constant(0.1)),
-              new TrainConfig.Builder().threads(2).build());
+              TrainConfig.builder().threads(2).build());
       Mlp model = lectureModel();
       Dataset empty = Dataset.lecture().slice(0, 0);
       assertThatThrownBy(() -> trainer.step(model, trainer.optimizer().init(model), empty))

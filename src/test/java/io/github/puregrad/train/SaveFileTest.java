@@ -159,9 +159,7 @@ class SaveFileTest {
           Mlp.of(2, List.of(8, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(5));
       Trainer<Mlp, Adam.State> trainer =
           new Trainer<>(
-              Objective.hinge(1e-4),
-              adam(),
-              new TrainConfig.Builder().batchSize(16).seed(11).build());
+              Objective.hinge(1e-4), adam(), TrainConfig.builder().batchSize(16).seed(11).build());
       assertThat(resumed(trainer, model, data, 7, 15))
           .isEqualTo(straight(trainer, model, data, 15));
     }
@@ -314,7 +312,7 @@ class SaveFileTest {
           new Trainer<>(
               Objective.sumOfSquares(),
               Sgd.of(Schedule.constant(0.1)),
-              new TrainConfig.Builder().batchSize(2).seed(3).build());
+              TrainConfig.builder().batchSize(2).seed(3).build());
       assertThatThrownBy(() -> SaveFile.read(file, batched, model))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
@@ -379,7 +377,7 @@ class SaveFileTest {
   }
 
   private static Adam adam() {
-    return new Adam.Builder().learningRate(Schedule.constant(0.01)).build();
+    return Adam.builder().learningRate(Schedule.constant(0.01)).build();
   }
 
   @Test

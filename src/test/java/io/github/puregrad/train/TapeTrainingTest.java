@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * engine's results to the last bit.
  */
 class TapeTrainingTest {
-  private static final TrainConfig TAPE = new TrainConfig.Builder().tape(true).build();
+  private static final TrainConfig TAPE = TrainConfig.builder().tape(true).build();
 
   private static Vector<Double> parameters(Mlp model) {
     return model.parameters().map(Expr::value);
@@ -81,7 +81,7 @@ class TapeTrainingTest {
 
     @Test
     void shouldGiveTheEagerModelBitForBitWithAdam() {
-      Adam adam = new Adam.Builder().learningRate(Schedule.constant(0.05)).build();
+      Adam adam = Adam.builder().learningRate(Schedule.constant(0.05)).build();
       Vector<Epoch<Mlp>> eager =
           epochs(Trainer.of(Objective.sumOfSquares(), adam), model, Dataset.lecture(), 20);
       Vector<Epoch<Mlp>> taped =
@@ -139,9 +139,9 @@ class TapeTrainingTest {
 
     @Test
     void shouldGiveTheThreadedResultsBitForBitWithOneTapePerChunk() {
-      TrainConfig threads = new TrainConfig.Builder().threads(2).chunkSize(16).build();
+      TrainConfig threads = TrainConfig.builder().threads(2).chunkSize(16).build();
       TrainConfig threadsAndTape =
-          new TrainConfig.Builder().threads(2).chunkSize(16).tape(true).build();
+          TrainConfig.builder().threads(2).chunkSize(16).tape(true).build();
       Mlp moons = MicrogradMoons.model();
       Vector<Epoch<Mlp>> plain =
           epochs(MicrogradMoons.trainer(threads), moons, MicrogradMoons.data(), 5);
@@ -153,7 +153,7 @@ class TapeTrainingTest {
 
     @Test
     void shouldKeepOneTapePerChunk() {
-      TrainConfig config = new TrainConfig.Builder().threads(2).chunkSize(16).tape(true).build();
+      TrainConfig config = TrainConfig.builder().threads(2).chunkSize(16).tape(true).build();
       Pass pass =
           Pass.of(
                   Objective.hinge(1e-4),
@@ -167,7 +167,7 @@ class TapeTrainingTest {
 
     @Test
     void shouldRejectATapeWithMiniBatches() {
-      assertThatThrownBy(() -> new TrainConfig.Builder().tape(true).batchSize(16).build())
+      assertThatThrownBy(() -> TrainConfig.builder().tape(true).batchSize(16).build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "expected full-batch training with a tape (every mini-batch is a new graph), got a"

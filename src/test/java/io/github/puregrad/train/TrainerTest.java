@@ -156,7 +156,7 @@ class TrainerTest {
       return new Trainer<>(
           Objective.sumOfSquares(),
           Sgd.of(rate),
-          new TrainConfig.Builder().batchSize(size).seed(seed).build());
+          TrainConfig.builder().batchSize(size).seed(seed).build());
     }
 
     @Test
@@ -189,6 +189,50 @@ class TrainerTest {
                   batched(1, 10, Schedule.constant(0.05))
                       .epochs(lectureModel(2), Dataset.lecture()),
                   10));
+    }
+  }
+
+  @Nested
+  class Types {
+    @Test
+    void shouldInferTheTrainerFromItsArgumentsAlone() {
+      var trainer = Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
+      var last = trainer.fit(lectureModel(1), Dataset.lecture(), 20);
+
+      assertThat(last.get().loss())
+          .isEqualTo(LECTURE.fit(lectureModel(1), Dataset.lecture(), 20).get().loss());
+    }
+
+    @Test
+    void shouldFitInTheChainedForm() {
+      double loss =
+          Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)))
+              .fit(lectureModel(1), Dataset.lecture(), 20)
+              .get()
+              .loss();
+
+      assertThat(loss).isEqualTo(LECTURE.fit(lectureModel(1), Dataset.lecture(), 20).get().loss());
+    }
+
+    @Test
+    void shouldTakeMiniBatchesWithAConfig() {
+      TrainConfig pairs = TrainConfig.builder().batchSize(2).seed(1).build();
+      Trainer<Mlp, Sgd.State> batched = LECTURE.withConfig(pairs);
+
+      assertThat(batched.config()).isEqualTo(pairs);
+      assertThat(batched.objective()).isSameAs(LECTURE.objective());
+      assertThat(batched.optimizer()).isSameAs(LECTURE.optimizer());
+    }
+
+    @Test
+    void shouldPrintAsTheCallsThatMadeIt() {
+      assertThat(LECTURE.toString())
+          .startsWith("Trainer[objective=Objective.sumOfSquares(), optimizer=Sgd[learningRate=")
+          .contains("Schedule.constant(0.1)")
+          .doesNotContain("Lambda");
+      assertThat(Objective.hinge(1e-4).toString()).isEqualTo("Objective.hinge(1.0E-4)");
+      assertThat(Schedule.cosine(0.1, 0.0, 100).toString())
+          .isEqualTo("Schedule.cosine(0.1, 0.0, 100)");
     }
   }
 

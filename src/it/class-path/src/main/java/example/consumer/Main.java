@@ -9,6 +9,7 @@ import io.github.puregrad.nn.Activation;
 import io.github.puregrad.nn.Mlp;
 import io.github.puregrad.optim.Adam;
 import io.github.puregrad.optim.Schedule;
+import io.github.puregrad.optim.Sgd;
 import io.github.puregrad.train.Epoch;
 import io.github.puregrad.train.Objective;
 import io.github.puregrad.train.Trainer;
@@ -43,8 +44,7 @@ public final class Main {
             .withValues(Moons.microgradInit());
     Trainer<Mlp, Adam.State> trainer =
         Trainer.of(
-            Objective.hinge(1e-4),
-            new Adam.Builder().learningRate(Schedule.constant(0.01)).build());
+            Objective.hinge(1e-4), Adam.builder().learningRate(Schedule.constant(0.01)).build());
     Vector<Epoch<Mlp>> epochs =
         trainer.epochs(start, moons).take(20).map(epoch -> epoch.get()).toVector();
     double first = epochs.head().loss();
@@ -53,6 +53,18 @@ public final class Main {
     if (!(last < first)) {
       fail("expected Adam to lower the loss, got " + first + " -> " + last);
     }
+
+    // the types inferred from the arguments alone (issue 26): var and the chained form
+    var sgd = Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
+    Mlp lecture = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(2));
+    var fitted = sgd.fit(lecture, Dataset.lecture(), 20);
+    double chained =
+        Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)))
+            .fit(lecture, Dataset.lecture(), 20)
+            .get()
+            .loss();
+    System.out.println("sgd: loss " + fitted.get().loss() + ", chained " + chained);
+    check("chained", chained, fitted.get().loss());
   }
 
   private static void check(String name, double actual, double expected) {
