@@ -60,6 +60,9 @@ public final class Demo {
           + " [--stop-after N] [--save FILE] [--resume FILE] [--help]";
 
   /** What --help prints after the usage line. */
+  // not a text block: the formatter on JDK 17 moves its delimiters to column 0, so every line
+  // of it would keep the code's indentation
+  @SuppressWarnings("StringConcatToTextBlock")
   static final String HELP =
       String.join(
           "\n",

@@ -39,9 +39,11 @@ final class PagedWalk {
     }
   }
 
+  @SuppressWarnings("StaticAssignmentOfThrowable") // a signal without a stack trace, never shown
   private static final Declined DECLINED = new Declined();
 
   /** The nodes filed in one page of ids, and their gradients, by id mod PAGE. */
+  @SuppressWarnings("ArrayRecordComponent") // slots one walk fills; never compared nor shared
   private record Page(long number, Expr[] met, double[] g) {
     Page(long number) {
       this(number, new Expr[PAGE], new double[PAGE]);
@@ -123,7 +125,8 @@ final class PagedWalk {
       if (back >= near.length) {
         near = Arrays.copyOf(near, Math.max(2 * near.length, (int) back + 1));
       }
-      return near[(int) back] = newPage(number);
+      near[(int) back] = newPage(number);
+      return near[(int) back];
     }
     if (lastFar == null || lastFar.number() != number) {
       lastFar = far.computeIfAbsent(number, this::newPage);

@@ -117,6 +117,7 @@ public final class Tape {
    *
    * @throws IllegalArgumentException if an observed node is not in {@code output}'s graph
    */
+  @SuppressWarnings("ReferenceEquality") // the four inlined rows are constants: identity is meant
   public static Tape trace(
       Expr output, Iterable<? extends Expr.Leaf> variables, Iterable<? extends Expr> observed) {
     Objects.requireNonNull(output, "output is null");

@@ -22,6 +22,7 @@ public enum Activation {
   /** {@code x}: no nonlinearity (micrograd's {@code nonlin=False}). */
   LINEAR(null);
 
+  @SuppressWarnings("ImmutableEnumChecker") // a row's fields are final, its functions pure
   private final @Nullable UnaryOp op; // the operation's row; null: no operation
 
   Activation(@Nullable UnaryOp op) {

@@ -54,6 +54,7 @@ record Replay(
    * promised one shape ({@link Objective#traceable}), and the batch and the parameters are the ones
    * traced
    */
+  @SuppressWarnings("ReferenceEquality") // the very batch traced, not an equal one: O(1)
   boolean replaces(Vector<Expr.Leaf> parameters, Dataset batch) {
     return batch == this.batch && hasVariables(parameters);
   }

@@ -26,7 +26,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -284,8 +283,7 @@ public final class SaveFile {
         throw error("expected an object at 'settings', got " + describe(named));
       }
       Map<String, String> settings = LinkedHashMap.empty();
-      for (Iterator<java.util.Map.Entry<String, JsonNode>> it = named.fields(); it.hasNext(); ) {
-        java.util.Map.Entry<String, JsonNode> entry = it.next();
+      for (java.util.Map.Entry<String, JsonNode> entry : named.properties()) {
         settings = settings.put(entry.getKey(), entry.getValue().asText());
       }
       return new Saved<>(new Checkpoint<>(epoch, model, state, lastGood), settings);

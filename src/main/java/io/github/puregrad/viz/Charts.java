@@ -149,6 +149,7 @@ final class Charts {
    * (each point is scored once, for the background and the line). Never compared, so the array in a
    * record is harmless.
    */
+  @SuppressWarnings("ArrayRecordComponent") // never compared, hashed nor shared (above)
   private record Grid(int cells, double x0, double y0, double dx, double dy, double[][] scores) {}
 
   private static Grid grid(Plot.DecisionBoundary boundary, double[] xRange, double[] yRange) {

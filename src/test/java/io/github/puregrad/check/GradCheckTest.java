@@ -33,7 +33,7 @@ class GradCheckTest {
       Expr node = graph.node(p);
       for (int k = 0; k < node.arity(); k++) {
         double local =
-            node instanceof Expr.Unary tanh && tanh.op() == UnaryOp.TANH
+            node instanceof Expr.Unary tanh && tanh.op().equals(UnaryOp.TANH)
                 ? 1 - tanh.operand().value() * tanh.operand().value()
                 : node.partial(k);
         grads[graph.operandPosition(p, k)] += grads[p] * local;

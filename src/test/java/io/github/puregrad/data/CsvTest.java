@@ -187,16 +187,12 @@ class CsvTest {
     }
 
     private static String number(SplittableRandom random) {
-      switch (random.nextInt(4)) {
-        case 0:
-          return Integer.toString(random.nextInt(-100, 100));
-        case 1:
-          return Double.toString(random.nextDouble(-10, 10));
-        case 2:
-          return random.nextInt(1000) + "e-" + random.nextInt(5);
-        default:
-          return " " + random.nextInt(10) + "." + random.nextInt(100) + " ";
-      }
+      return switch (random.nextInt(4)) {
+        case 0 -> Integer.toString(random.nextInt(-100, 100));
+        case 1 -> Double.toString(random.nextDouble(-10, 10));
+        case 2 -> random.nextInt(1000) + "e-" + random.nextInt(5);
+        default -> " " + random.nextInt(10) + "." + random.nextInt(100) + " ";
+      };
     }
 
     private static final String[] NOISE = {

@@ -145,7 +145,7 @@ class DemoFaultTest {
       assertThat(lines).hasSize(count);
       for (int i = 0; i < count; i++) {
         int k = from + i;
-        String[] words = lines.get(i).split(" ");
+        String[] words = lines.get(i).split(" ", -1);
         assertThat(words[0] + " " + words[1]).isEqualTo("step " + k);
         double expected = curve.inputs().get(k).get(1);
         assertThat(Double.parseDouble(words[3]))

@@ -50,17 +50,14 @@ class SaveFileTest {
 
   /** A value of any magnitude and sign, -0.0 and subnormals included. */
   private static double anyFinite(SplittableRandom random) {
-    switch (random.nextInt(5)) {
-      case 0:
-        return -0.0;
-      case 1:
-        return Double.MIN_VALUE * random.nextInt(1, 1000);
-      case 2:
-        return Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL)
-            * (random.nextBoolean() ? 1 : -1);
-      default:
-        return random.nextDouble(-10, 10);
-    }
+    return switch (random.nextInt(5)) {
+      case 0 -> -0.0;
+      case 1 -> Double.MIN_VALUE * random.nextInt(1, 1000);
+      case 2 ->
+          Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL)
+              * (random.nextBoolean() ? 1 : -1);
+      default -> random.nextDouble(-10, 10);
+    };
   }
 
   private static Vector<Double> anyValues(SplittableRandom random, int n) {

@@ -39,7 +39,7 @@ final class Chromium {
 
   private static Optional<Path> find() {
     String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
+    for (String dir : path.split(File.pathSeparator, -1)) {
       Path candidate = Path.of(dir, "chromium");
       if (!dir.isEmpty() && Files.isExecutable(candidate)) {
         return Optional.of(candidate);
