@@ -275,7 +275,7 @@ public final class Demo {
       BiFunction<Double, Integer, Schedule> schedule,
       Objective<Model<?>> objective) {
 
-    Trainer<Mlp, Sgd.State> trainer(double rate, int length) {
+    Trainer<Mlp, Sgd.Velocity> trainer(double rate, int length) {
       return Trainer.of(objective, Sgd.of(schedule.apply(rate, length)));
     }
   }
@@ -297,11 +297,11 @@ public final class Demo {
       Consumer<Epoch<Mlp>> report) {
     int epochs = options.epochs().getOrElse(run.epochs());
     double lr = options.lr().getOrElse(run.lr());
-    Checkpoint<Mlp, Sgd.State> from;
+    Checkpoint<Mlp, Sgd.Velocity> from;
     if (options.resume().isDefined()) {
       Path file = options.resume().get();
       // reading needs the optimizer's kind and the batching only, not the saved rate
-      SaveFile.Saved<Mlp, Sgd.State> saved = SaveFile.read(file, run.trainer(1, 1), start);
+      SaveFile.Saved<Mlp, Sgd.Velocity> saved = SaveFile.read(file, run.trainer(1, 1), start);
       String mode = saved.settings().get("mode").getOrElse("");
       if (!mode.equals(run.mode())) {
         throw new IllegalArgumentException(
@@ -327,9 +327,9 @@ public final class Demo {
     } else {
       from = run.trainer(lr, epochs).start(start);
     }
-    Trainer<Mlp, Sgd.State> trainer = run.trainer(lr, epochs);
+    Trainer<Mlp, Sgd.Velocity> trainer = run.trainer(lr, epochs);
     int until = Math.min(options.stopAfter().getOrElse(epochs), epochs);
-    Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.State>> result =
+    Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.Velocity>> result =
         trainer.run(from, data, until, report);
     if (result.isLeft()) {
       // the mode's word rather than Divergence.message()'s "epoch k, step b": both modes train
@@ -344,7 +344,7 @@ public final class Demo {
               + divergence.reason().message());
       return Either.left(1);
     }
-    Checkpoint<Mlp, Sgd.State> end = result.get();
+    Checkpoint<Mlp, Sgd.Velocity> end = result.get();
     if (options.save().isDefined()) {
       Path file =
           SaveFile.write(
@@ -366,7 +366,7 @@ public final class Demo {
 
   private static <T> T setting(
       Path file,
-      SaveFile.Saved<Mlp, Sgd.State> saved,
+      SaveFile.Saved<Mlp, Sgd.Velocity> saved,
       String name,
       java.util.function.Function<String, T> parse) {
     String value = saved.settings().get(name).getOrElse("");

@@ -191,8 +191,8 @@ public class TrainBench {
       Objective<Model<?>> hinge = Objective.hinge(1e-4);
       Objective<Mlp> notTraceable = hinge::evaluate; // the same loss, without the promise
       Objective<? super Mlp> objective = traceable ? hinge : notTraceable;
-      Trainer<Mlp, Sgd.State> trainer =
-          new Trainer<Mlp, Sgd.State>(objective, Sgd.of(Schedule.linear(1.0, 0.1, 100)), config);
+      Trainer<Mlp, Sgd.Velocity> trainer =
+          new Trainer<Mlp, Sgd.Velocity>(objective, Sgd.of(Schedule.linear(1.0, 0.1, 100)), config);
       return new Run(trainer.epochs(model, Dataset.of(xs, moons.y())));
     }
 

@@ -30,7 +30,7 @@ import org.immutables.value.Value;
 @Value.Builder
 public record Adam(
     Schedule learningRate, double beta1, double beta2, double epsilon, double weightDecay)
-    implements Optimizer<Adam.State> {
+    implements Optimizer<Adam.Moments> {
   public Adam {
     Objects.requireNonNull(learningRate, "learningRate is null");
     requireIn(beta1, "beta1");
@@ -59,19 +59,19 @@ public record Adam(
   }
 
   @Override
-  public State init(Model<?> model) {
+  public Moments init(Model<?> model) {
     Objects.requireNonNull(model, "model is null");
     Vector<Double> zeros = Vector.fill(model.parameters().size(), 0.0);
-    return new State(0, zeros, zeros);
+    return new Moments(0, zeros, zeros);
   }
 
   @Override
-  public Moved<State> move(Vector<Double> values, Vector<Double> gradients, State state) {
+  public Moved<Moments> move(Vector<Double> values, Vector<Double> gradients, Moments state) {
     Objects.requireNonNull(values, "values is null");
     Objects.requireNonNull(state, "state is null");
     Sgd.requireGradients(gradients, values.size());
-    Sgd.State.requireSize(state.m(), values.size());
-    Sgd.State.requireSize(state.v(), values.size());
+    Sgd.Velocity.requireSize(state.m(), values.size());
+    Sgd.Velocity.requireSize(state.v(), values.size());
     double rate = learningRate.at(state.step());
     long t = state.step() + 1;
     double correction1 = 1 - Math.pow(beta1, (double) t);
@@ -87,7 +87,7 @@ public record Adam(
       double adam = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon);
       moved[i] = p - rate * adam - rate * weightDecay * p;
     }
-    return new Moved<>(Vector.ofAll(moved), new State(t, Vector.ofAll(m), Vector.ofAll(v)));
+    return new Moved<>(Vector.ofAll(moved), new Moments(t, Vector.ofAll(m), Vector.ofAll(v)));
   }
 
   private static void requireIn(double beta, String name) {
@@ -103,8 +103,8 @@ public record Adam(
    * @param m first moments, one per parameter
    * @param v second moments, one per parameter
    */
-  public record State(long step, Vector<Double> m, Vector<Double> v) {
-    public State {
+  public record Moments(long step, Vector<Double> m, Vector<Double> v) {
+    public Moments {
       Objects.requireNonNull(m, "m is null");
       Objects.requireNonNull(v, "v is null");
     }

@@ -11,9 +11,9 @@ import java.util.Objects;
  * turns (model, gradients, state) into a new model and a new state.
  *
  * <pre>{@code
- * Optimizer<Sgd.State> sgd = Sgd.of(Schedule.constant(0.1));
- * Sgd.State state = sgd.init(model);
- * Optimizer.Update<Mlp, Sgd.State> next = sgd.update(model, Autodiff.backward(loss), state);
+ * Optimizer<Sgd.Velocity> sgd = Sgd.of(Schedule.constant(0.1));
+ * Sgd.Velocity state = sgd.init(model);
+ * Optimizer.Update<Mlp, Sgd.Velocity> next = sgd.update(model, Autodiff.backward(loss), state);
  * }</pre>
  *
  * <p>States are immutable, and hold per-parameter values in the order of {@link

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param learningRate the rate of each step
  * @param momentum μ in [0, 1); 0 for plain SGD
  */
-public record Sgd(Schedule learningRate, double momentum) implements Optimizer<Sgd.State> {
+public record Sgd(Schedule learningRate, double momentum) implements Optimizer<Sgd.Velocity> {
   public Sgd {
     Objects.requireNonNull(learningRate, "learningRate is null");
     if (!(momentum >= 0 && momentum < 1)) {
@@ -49,14 +49,14 @@ public record Sgd(Schedule learningRate, double momentum) implements Optimizer<S
   }
 
   @Override
-  public State init(Model<?> model) {
+  public Velocity init(Model<?> model) {
     Objects.requireNonNull(model, "model is null");
     int n = model.parameters().size();
-    return new State(0, momentum == 0 ? Vector.empty() : Vector.fill(n, 0.0));
+    return new Velocity(0, momentum == 0 ? Vector.empty() : Vector.fill(n, 0.0));
   }
 
   @Override
-  public Moved<State> move(Vector<Double> values, Vector<Double> gradients, State state) {
+  public Moved<Velocity> move(Vector<Double> values, Vector<Double> gradients, Velocity state) {
     Objects.requireNonNull(values, "values is null");
     Objects.requireNonNull(state, "state is null");
     requireGradients(gradients, values.size());
@@ -64,12 +64,12 @@ public record Sgd(Schedule learningRate, double momentum) implements Optimizer<S
     if (momentum == 0) {
       return new Moved<>(
           values.zipWith(gradients, (p, g) -> p - rate * g),
-          new State(state.step() + 1, Vector.empty()));
+          new Velocity(state.step() + 1, Vector.empty()));
     }
-    State.requireSize(state.velocity(), values.size());
+    Velocity.requireSize(state.velocity(), values.size());
     Vector<Double> velocity = state.velocity().zipWith(gradients, (v, g) -> momentum * v + g);
     return new Moved<>(
-        values.zipWith(velocity, (p, v) -> p - rate * v), new State(state.step() + 1, velocity));
+        values.zipWith(velocity, (p, v) -> p - rate * v), new Velocity(state.step() + 1, velocity));
   }
 
   /** Checks that there is one gradient per parameter (for every optimizer of this package). */
@@ -87,8 +87,8 @@ public record Sgd(Schedule learningRate, double momentum) implements Optimizer<S
    * @param step the number of updates so far: the next update's schedule step
    * @param velocity one value per parameter with momentum; empty without
    */
-  public record State(long step, Vector<Double> velocity) {
-    public State {
+  public record Velocity(long step, Vector<Double> velocity) {
+    public Velocity {
       Objects.requireNonNull(velocity, "velocity is null");
     }
 

@@ -4,9 +4,9 @@
  * new state. Nothing is changed in place.
  *
  * <pre>{@code
- * Optimizer<Adam.State> adam = Adam.builder().learningRate(Schedule.constant(0.01)).build();
- * Adam.State state = adam.init(model);
- * Optimizer.Update<Mlp, Adam.State> update = adam.update(model, Autodiff.backward(loss), state);
+ * Optimizer<Adam.Moments> adam = Adam.builder().learningRate(Schedule.constant(0.01)).build();
+ * Adam.Moments state = adam.init(model);
+ * Optimizer.Update<Mlp, Adam.Moments> update = adam.update(model, Autodiff.backward(loss), state);
  * Mlp next = update.model();
  * }</pre>
  *

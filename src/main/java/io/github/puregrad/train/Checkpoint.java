@@ -8,10 +8,10 @@ import java.util.Objects;
  * TrainConfig#seed()} and the index), so no random generator state is kept.
  *
  * <pre>{@code
- * Checkpoint<Mlp, Sgd.State> start = trainer.start(model);
- * Checkpoint<Mlp, Sgd.State> half = trainer.run(start, data, 50, epoch -> {}).get();
+ * Checkpoint<Mlp, Sgd.Velocity> start = trainer.start(model);
+ * Checkpoint<Mlp, Sgd.Velocity> half = trainer.run(start, data, 50, epoch -> {}).get();
  * SaveFile.write(Path.of("run.json"), trainer, half, HashMap.empty()); // or keep it in memory
- * Checkpoint<Mlp, Sgd.State> done = trainer.run(half, data, 100, epoch -> {}).get();
+ * Checkpoint<Mlp, Sgd.Velocity> done = trainer.run(half, data, 100, epoch -> {}).get();
  * }</pre>
  *
  * @param epoch the index of the next epoch to run, from 0

@@ -40,7 +40,7 @@ public record Divergence<M>(int epoch, int step, Reason reason, M model, M lastG
    * io.github.puregrad.nn.Model#parameters()}.
    *
    * <pre>{@code
-   * Divergence.Reason reason = new Divergence.Reason.Gradient(0, "w", Double.POSITIVE_INFINITY);
+   * Divergence.Reason reason = new Divergence.Reason.NonFiniteGradient(0, "w", Double.POSITIVE_INFINITY);
    * reason.message();   // "gradient of parameter 0 (w) is Infinity"
    * }</pre>
    */
@@ -53,7 +53,7 @@ public record Divergence<M>(int epoch, int step, Reason reason, M model, M lastG
      *
      * @param value the loss
      */
-    record Loss(double value) implements Reason {
+    record NonFiniteLoss(double value) implements Reason {
       @Override
       public String message() {
         return "loss is " + value;
@@ -67,8 +67,8 @@ public record Divergence<M>(int epoch, int step, Reason reason, M model, M lastG
      * @param label the parameter's label, maybe empty
      * @param value the gradient
      */
-    record Gradient(int parameter, String label, double value) implements Reason {
-      public Gradient {
+    record NonFiniteGradient(int parameter, String label, double value) implements Reason {
+      public NonFiniteGradient {
         Objects.requireNonNull(label, "label is null");
       }
 
@@ -85,8 +85,8 @@ public record Divergence<M>(int epoch, int step, Reason reason, M model, M lastG
      * @param label the parameter's label, maybe empty
      * @param value the value the update would have given it
      */
-    record Parameter(int parameter, String label, double value) implements Reason {
-      public Parameter {
+    record NonFiniteParameter(int parameter, String label, double value) implements Reason {
+      public NonFiniteParameter {
         Objects.requireNonNull(label, "label is null");
       }
 

@@ -65,7 +65,7 @@ record Pass(
       Evaluation evaluation = objective.evaluate(model, batch);
       double loss = evaluation.loss().value();
       if (!Double.isFinite(loss)) {
-        return Either.left(new Divergence.Reason.Loss(loss));
+        return Either.left(new Divergence.Reason.NonFiniteLoss(loss));
       }
       Part part =
           part(evaluation, parameters, config.tape(), replay, objective.traceable() ? batch : null);
@@ -109,13 +109,13 @@ record Pass(
       metricSums = metricSums.merge(parts[c].metrics, Double::sum);
     }
     if (!Double.isFinite(sum)) {
-      return Either.left(new Divergence.Reason.Loss(sum));
+      return Either.left(new Divergence.Reason.NonFiniteLoss(sum));
     }
     Expr.Leaf sumLeaf = Expr.of(sum, "sum");
     Expr total = objective.total(model, sumLeaf, batch.size());
     double loss = total.value();
     if (!Double.isFinite(loss)) {
-      return Either.left(new Divergence.Reason.Loss(loss));
+      return Either.left(new Divergence.Reason.NonFiniteLoss(loss));
     }
     Gradients outer = Autodiff.backward(total);
     double bySum = outer.get(sumLeaf);
@@ -181,7 +181,7 @@ record Pass(
       Replay replay, Vector<Expr.Leaf> parameters) {
     Tape.Result result = replay.tape().evaluate(replay.workspace(), values(parameters));
     if (!Double.isFinite(result.value())) {
-      return Either.left(new Divergence.Reason.Loss(result.value()));
+      return Either.left(new Divergence.Reason.NonFiniteLoss(result.value()));
     }
     return Either.right(
         new Pass(

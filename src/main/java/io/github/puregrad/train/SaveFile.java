@@ -36,9 +36,9 @@ import java.util.Objects;
  * add {@code jackson-databind} to use this class).
  *
  * <pre>{@code
- * Checkpoint<Mlp, Sgd.State> half = trainer.run(trainer.start(model), data, 50, e -> {}).get();
+ * Checkpoint<Mlp, Sgd.Velocity> half = trainer.run(trainer.start(model), data, 50, e -> {}).get();
  * SaveFile.write(Path.of("run.json"), trainer, half, HashMap.of("epochs", "100"));
- * SaveFile.Saved<Mlp, Sgd.State> saved = SaveFile.read(Path.of("run.json"), trainer, model);
+ * SaveFile.Saved<Mlp, Sgd.Velocity> saved = SaveFile.read(Path.of("run.json"), trainer, model);
  * trainer.run(saved.checkpoint(), data, 100, e -> {});   // the same numbers as never stopping
  * }</pre>
  *
@@ -153,18 +153,18 @@ public final class SaveFile {
   /** The optimizer states this format holds; another kind is refused, never half-saved. */
   private static ObjectNode state(Object state) {
     ObjectNode node = JSON.createObjectNode();
-    if (state instanceof Sgd.State sgd) {
+    if (state instanceof Sgd.Velocity sgd) {
       node.put("type", "sgd");
       node.put("step", sgd.step());
       numbers(node.putArray("velocity"), sgd.velocity());
-    } else if (state instanceof Adam.State adam) {
+    } else if (state instanceof Adam.Moments adam) {
       node.put("type", "adam");
       node.put("step", adam.step());
       numbers(node.putArray("m"), adam.m());
       numbers(node.putArray("v"), adam.v());
     } else {
       throw new IllegalArgumentException(
-          "expected an Sgd.State or an Adam.State to save, got " + state.getClass().getName());
+          "expected an Sgd.Velocity or an Adam.Moments to save, got " + state.getClass().getName());
     }
     return node;
   }
@@ -294,13 +294,14 @@ public final class SaveFile {
       String type = node.path("type").asText("");
       long step = whole(node.path("step"), "optimizer.step");
       Object state;
-      if (initial instanceof Sgd.State sgd && type.equals("sgd")) {
+      if (initial instanceof Sgd.Velocity sgd && type.equals("sgd")) {
         // plain SGD keeps no velocity: its state holds none, whatever the model's size
         int velocity = sgd.velocity().isEmpty() ? 0 : n;
-        state = new Sgd.State(step, vector(node.path("velocity"), "optimizer.velocity", velocity));
-      } else if (initial instanceof Adam.State && type.equals("adam")) {
         state =
-            new Adam.State(
+            new Sgd.Velocity(step, vector(node.path("velocity"), "optimizer.velocity", velocity));
+      } else if (initial instanceof Adam.Moments && type.equals("adam")) {
+        state =
+            new Adam.Moments(
                 step,
                 vector(node.path("m"), "optimizer.m", n),
                 vector(node.path("v"), "optimizer.v", n));

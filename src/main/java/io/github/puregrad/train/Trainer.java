@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * trainer.fit(model, Dataset.lecture(), 100_000, epoch -> log(epoch.loss()));  // constant memory
  * var minibatch = trainer.withConfig(TrainConfig.builder().batchSize(16).build());
  *
- * Trainer<Mlp, Sgd.State> typed =                        // the model's own type in the results
+ * Trainer<Mlp, Sgd.Velocity> typed =                        // the model's own type in the results
  *     Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
  * Mlp trained = typed.fit(model, Dataset.lecture(), 20).get().next();
  * }</pre>
@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param optimizer how to move the parameters
  * @param config batching, threads and tape
  * @param <M> the model type: inferred from the objective, {@code Model<?>} for the built-in ones,
- *     which take any model; name it ({@code Trainer<Mlp, Sgd.State>}) to get it back in results
+ *     which take any model; name it ({@code Trainer<Mlp, Sgd.Velocity>}) to get it back in results
  * @param <S> the optimizer's state type
  */
 public record Trainer<M extends Model<?>, S>(
@@ -111,7 +111,8 @@ public record Trainer<M extends Model<?>, S>(
     for (int i = 0; i < parameters.size(); i++) {
       double gradient = pass.gradients().get(i);
       if (!Double.isFinite(gradient)) {
-        return Either.left(new Divergence.Reason.Gradient(i, parameters.get(i).label(), gradient));
+        return Either.left(
+            new Divergence.Reason.NonFiniteGradient(i, parameters.get(i).label(), gradient));
       }
     }
     // an optimizer's IllegalArgumentException (a state of the wrong size) is a bug: let it through
@@ -120,7 +121,8 @@ public record Trainer<M extends Model<?>, S>(
     for (int i = 0; i < parameters.size(); i++) {
       double value = moved.values().get(i);
       if (!Double.isFinite(value)) {
-        return Either.left(new Divergence.Reason.Parameter(i, parameters.get(i).label(), value));
+        return Either.left(
+            new Divergence.Reason.NonFiniteParameter(i, parameters.get(i).label(), value));
       }
     }
     return Either.right(

@@ -3,7 +3,7 @@
  * and {@link io.github.puregrad.train.Trainer#epochs} is the lazy stream of its epoch results.
  *
  * <pre>{@code
- * Trainer<Mlp, Sgd.State> trainer =
+ * Trainer<Mlp, Sgd.Velocity> trainer =
  *     Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
  * trainer.epochs(model, Dataset.lecture())
  *     .take(20)

@@ -102,7 +102,7 @@ class OptimizerTest {
     void shouldKeepTheOldStateUnchanged() {
       Sgd sgd = Sgd.of(Schedule.constant(0.1)).withMomentum(0.9);
       Mlp model = model(1.0);
-      Sgd.State state = sgd.init(model);
+      Sgd.Velocity state = sgd.init(model);
       sgd.update(model, squareGradient(model), state);
       assertThat(state.velocity()).containsOnly(0.0);
       assertThat(state.step()).isZero();
@@ -111,7 +111,7 @@ class OptimizerTest {
     @Test
     void shouldRejectAStateForAnotherModel() {
       Sgd sgd = Sgd.of(Schedule.constant(0.1)).withMomentum(0.9);
-      Sgd.State state = new Sgd.State(0, Vector.of(0.0));
+      Sgd.Velocity state = new Sgd.Velocity(0, Vector.of(0.0));
       Mlp model = model(1.0);
       assertThatThrownBy(() -> sgd.update(model, squareGradient(model), state))
           .isInstanceOf(IllegalArgumentException.class)

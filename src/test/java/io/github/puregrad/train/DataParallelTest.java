@@ -167,10 +167,10 @@ class DataParallelTest {
     @Test
     void shouldTrainWhenThereAreMoreThreadsThanChunks() {
       // the lecture's 4 examples make one chunk of 8
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           new Trainer<>(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)), threads(3));
       Mlp lecture = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(1));
-      Trainer<Mlp, Sgd.State> oneGraph =
+      Trainer<Mlp, Sgd.Velocity> oneGraph =
           Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
       double single = oneGraph.fit(lecture, Dataset.lecture(), 3).get().loss();
       assertThat(trainer.fit(lecture, Dataset.lecture(), 3).get().loss())
@@ -180,7 +180,7 @@ class DataParallelTest {
     @Test
     void shouldPassOnAnExceptionThrownOnAnotherThread() {
       Mlp threeInputs = Mlp.of(3, List.of(1), new SplittableRandom(1));
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           new Trainer<>(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)), threads(2));
       assertThatThrownBy(() -> trainer.fit(threeInputs, MOONS, 1))
           .isInstanceOf(IllegalArgumentException.class)
@@ -205,10 +205,10 @@ class DataParallelTest {
       Mlp start =
           Mlp.of(1, List.of(1), Activation.LINEAR, Activation.LINEAR, new SplittableRandom(1))
               .withValues(Vector.of(1.0, 0.0));
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           new Trainer<>(logOfWeight, Sgd.of(Schedule.constant(0.5)), threads(2));
       Divergence<Mlp> divergence = trainer.fit(start, Dataset.lecture(), 10).getLeft();
-      assertThat(divergence.reason()).isEqualTo(new Divergence.Reason.Loss(Double.NaN));
+      assertThat(divergence.reason()).isEqualTo(new Divergence.Reason.NonFiniteLoss(Double.NaN));
       assertThat(divergence.epoch()).isEqualTo(2);
     }
 

@@ -25,25 +25,25 @@ class FaultTest {
   @Nested
   class ProgrammingErrors {
     /** SGD with momentum whose first state is one velocity short: a bug, not a divergence. */
-    private final Optimizer<Sgd.State> shortState =
+    private final Optimizer<Sgd.Velocity> shortState =
         new Optimizer<>() {
           private final Sgd sgd = Sgd.of(Schedule.constant(0.1)).withMomentum(0.9);
 
           @Override
-          public Sgd.State init(Model<?> model) {
-            return new Sgd.State(0, Vector.fill(model.parameters().size() - 1, 0.0));
+          public Sgd.Velocity init(Model<?> model) {
+            return new Sgd.Velocity(0, Vector.fill(model.parameters().size() - 1, 0.0));
           }
 
           @Override
-          public Optimizer.Moved<Sgd.State> move(
-              Vector<Double> values, Vector<Double> gradients, Sgd.State state) {
+          public Optimizer.Moved<Sgd.Velocity> move(
+              Vector<Double> values, Vector<Double> gradients, Sgd.Velocity state) {
             return sgd.move(values, gradients, state);
           }
         };
 
     @Test
     void shouldThrowWhenTheOptimizerStateHasTheWrongSize() {
-      Trainer<Mlp, Sgd.State> trainer = Trainer.of(Objective.sumOfSquares(), shortState);
+      Trainer<Mlp, Sgd.Velocity> trainer = Trainer.of(Objective.sumOfSquares(), shortState);
       assertThatThrownBy(() -> trainer.fit(lectureModel(), Dataset.lecture(), 3))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected optimizer state for 41 parameters, got 40");
@@ -54,14 +54,14 @@ class FaultTest {
   class StepResult {
     @Test
     void shouldReturnTheSameDivergenceTypeFromStepAsFromFit() {
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           Trainer.of(
               (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().log()),
               Sgd.of(Schedule.constant(0.1)));
       Mlp model = lectureModel().withValues(Vector.fill(41, -1.0));
       Divergence<Mlp> divergence =
           trainer.step(model, trainer.optimizer().init(model), Dataset.lecture()).getLeft();
-      assertThat(divergence.reason()).isEqualTo(new Divergence.Reason.Loss(Double.NaN));
+      assertThat(divergence.reason()).isEqualTo(new Divergence.Reason.NonFiniteLoss(Double.NaN));
       assertThat(divergence.lastGood()).isSameAs(model);
     }
   }
@@ -70,7 +70,7 @@ class FaultTest {
   class EmptyBatch {
     @Test
     void shouldRejectAnEmptyBatchWithThreadsWithAClearMessage() {
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           new Trainer<>(
               Objective.sumOfSquares(),
               Sgd.of(Schedule.constant(0.1)),
@@ -101,11 +101,11 @@ class FaultTest {
           Mlp.of(3, List.of(4, 4, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(1));
       Vector<Double> values = start.parameters().map(Expr.Leaf::value).update(0, 1e308);
       Mlp model = start.withValues(values.update(1, -1e308));
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.01)));
       Divergence<Mlp> divergence = trainer.fit(model, data, 20).getLeft();
-      assertThat(divergence.reason()).isInstanceOf(Divergence.Reason.Loss.class);
-      assertThat(((Divergence.Reason.Loss) divergence.reason()).value()).isNaN();
+      assertThat(divergence.reason()).isInstanceOf(Divergence.Reason.NonFiniteLoss.class);
+      assertThat(((Divergence.Reason.NonFiniteLoss) divergence.reason()).value()).isNaN();
       assertThat(divergence.lastGood()).isSameAs(model);
     }
   }

@@ -16,7 +16,7 @@ final class LongRun {
 
   public static void main(String[] args) {
     int epochs = Integer.parseInt(args[0]);
-    Trainer<Mlp, Sgd.State> trainer =
+    Trainer<Mlp, Sgd.Velocity> trainer =
         Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.01)));
     Mlp model = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(1337));
     double loss = trainer.fit(model, Dataset.lecture(), epochs).get().loss();

@@ -30,7 +30,7 @@ final class MicrogradMoons {
         .withValues(Moons.microgradInit());
   }
 
-  static Trainer<Mlp, Sgd.State> trainer(TrainConfig config) {
+  static Trainer<Mlp, Sgd.Velocity> trainer(TrainConfig config) {
     return new Trainer<>(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)), config);
   }
 }

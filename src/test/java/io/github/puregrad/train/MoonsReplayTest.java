@@ -48,7 +48,7 @@ class MoonsReplayTest {
     Mlp model =
         Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
             .withValues(Moons.microgradInit());
-    Trainer<Mlp, Sgd.State> trainer =
+    Trainer<Mlp, Sgd.Velocity> trainer =
         Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)));
     epochs = trainer.epochs(model, data).take(100).map(Either::get).toVector();
     Dataset micrograd = curve();

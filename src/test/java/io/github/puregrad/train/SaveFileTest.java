@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SaveFileTest {
   @TempDir Path dir;
 
-  private static final Trainer<Mlp, Sgd.State> LECTURE =
+  private static final Trainer<Mlp, Sgd.Velocity> LECTURE =
       Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
 
   private static Mlp lectureModel(long seed) {
@@ -75,13 +75,13 @@ class SaveFileTest {
     void shouldGiveBackTheModelAndPlainSgdStateBitForBit(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       Mlp model = lectureModel(seed).withValues(anyValues(random, 41));
-      Checkpoint<Mlp, Sgd.State> saved =
+      Checkpoint<Mlp, Sgd.Velocity> saved =
           new Checkpoint<>(
               random.nextInt(1000),
               model,
-              new Sgd.State(random.nextLong(0, Long.MAX_VALUE), Vector.empty()),
+              new Sgd.Velocity(random.nextLong(0, Long.MAX_VALUE), Vector.empty()),
               lectureModel(seed).withValues(anyValues(random, 41)));
-      Checkpoint<Mlp, Sgd.State> loaded = roundTrip(LECTURE, saved);
+      Checkpoint<Mlp, Sgd.Velocity> loaded = roundTrip(LECTURE, saved);
       assertThat(bits(loaded.model())).isEqualTo(bits(saved.model()));
       assertThat(bits(loaded.lastGood())).isEqualTo(bits(saved.lastGood()));
       assertThat(loaded.state()).isEqualTo(saved.state());
@@ -92,11 +92,11 @@ class SaveFileTest {
     @MethodSource("seeds")
     void shouldGiveBackTheVelocityOfSgdWithMomentumBitForBit(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
-      Trainer<Mlp, Sgd.State> momentum =
+      Trainer<Mlp, Sgd.Velocity> momentum =
           Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)).withMomentum(0.9));
-      Sgd.State state = new Sgd.State(random.nextLong(0, 1000), anyValues(random, 41));
+      Sgd.Velocity state = new Sgd.Velocity(random.nextLong(0, 1000), anyValues(random, 41));
       Mlp model = lectureModel(seed);
-      Sgd.State loaded = roundTrip(momentum, new Checkpoint<>(3, model, state, model)).state();
+      Sgd.Velocity loaded = roundTrip(momentum, new Checkpoint<>(3, model, state, model)).state();
       assertThat(bits(loaded.velocity())).isEqualTo(bits(state.velocity()));
       assertThat(loaded.step()).isEqualTo(state.step());
     }
@@ -105,11 +105,11 @@ class SaveFileTest {
     @MethodSource("seeds")
     void shouldGiveBackAdamsMomentsAndStepBitForBit(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
-      Trainer<Mlp, Adam.State> adam = Trainer.of(Objective.sumOfSquares(), adam());
-      Adam.State state =
-          new Adam.State(random.nextLong(0, 1000), anyValues(random, 41), anyValues(random, 41));
+      Trainer<Mlp, Adam.Moments> adam = Trainer.of(Objective.sumOfSquares(), adam());
+      Adam.Moments state =
+          new Adam.Moments(random.nextLong(0, 1000), anyValues(random, 41), anyValues(random, 41));
       Mlp model = lectureModel(seed);
-      Adam.State loaded = roundTrip(adam, new Checkpoint<>(0, model, state, model)).state();
+      Adam.Moments loaded = roundTrip(adam, new Checkpoint<>(0, model, state, model)).state();
       assertThat(bits(loaded.m())).isEqualTo(bits(state.m()));
       assertThat(bits(loaded.v())).isEqualTo(bits(state.v()));
       assertThat(loaded.step()).isEqualTo(state.step());
@@ -143,7 +143,7 @@ class SaveFileTest {
       Mlp model =
           Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(0))
               .withValues(Moons.microgradInit());
-      Trainer<Mlp, Sgd.State> trainer =
+      Trainer<Mlp, Sgd.Velocity> trainer =
           Trainer.of(Objective.hinge(1e-4), Sgd.of(Schedule.linear(1.0, 0.1, 100)));
       assertThat(resumed(trainer, model, data, 40, 100))
           .isEqualTo(straight(trainer, model, data, 100));
@@ -154,7 +154,7 @@ class SaveFileTest {
       Dataset data = Moons.generate(40, 0.1, new SplittableRandom(5));
       Mlp model =
           Mlp.of(2, List.of(8, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(5));
-      Trainer<Mlp, Adam.State> trainer =
+      Trainer<Mlp, Adam.Moments> trainer =
           new Trainer<>(
               Objective.hinge(1e-4), adam(), TrainConfig.builder().batchSize(16).seed(11).build());
       assertThat(resumed(trainer, model, data, 7, 15))
@@ -202,7 +202,7 @@ class SaveFileTest {
   class Refused {
     private Path saved() {
       Mlp model = lectureModel(1);
-      Checkpoint<Mlp, Sgd.State> checkpoint =
+      Checkpoint<Mlp, Sgd.Velocity> checkpoint =
           LECTURE.run(LECTURE.start(model), Dataset.lecture(), 3, e -> {}).get();
       return SaveFile.write(dir.resolve("run.json"), LECTURE, checkpoint, HashMap.empty());
     }
@@ -292,20 +292,20 @@ class SaveFileTest {
     void shouldRefuseTheStateOfAnotherOptimizer() {
       Mlp model = lectureModel(1);
       Path file = savedAtStart(model);
-      Trainer<Mlp, Adam.State> adam = Trainer.of(Objective.sumOfSquares(), adam());
+      Trainer<Mlp, Adam.Moments> adam = Trainer.of(Objective.sumOfSquares(), adam());
       assertThatThrownBy(() -> SaveFile.read(file, adam, model))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               file
                   + ": expected the state of the trainer's optimizer"
-                  + " (io.github.puregrad.optim.Adam$State), got \"sgd\"");
+                  + " (io.github.puregrad.optim.Adam$Moments), got \"sgd\"");
     }
 
     @Test
     void shouldRefuseARunSavedWithOtherBatching() {
       Mlp model = lectureModel(1);
       Path file = savedAtStart(model);
-      Trainer<Mlp, Sgd.State> batched =
+      Trainer<Mlp, Sgd.Velocity> batched =
           new Trainer<>(
               Objective.sumOfSquares(),
               Sgd.of(Schedule.constant(0.1)),
@@ -364,7 +364,7 @@ class SaveFileTest {
                   SaveFile.write(
                       dir.resolve("x.json"), trainer, trainer.start(model), HashMap.empty()))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("expected an Sgd.State or an Adam.State to save, got java.lang.String");
+          .hasMessage("expected an Sgd.Velocity or an Adam.Moments to save, got java.lang.String");
     }
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
 
-  private static final Trainer<Mlp, Sgd.State> LECTURE =
+  private static final Trainer<Mlp, Sgd.Velocity> LECTURE =
       Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)));
 
   private static final Dataset ONE = Dataset.lecture().slice(0, 1);
@@ -90,7 +90,7 @@ class TrainerTest {
   @Nested
   class Divergent {
     /** Loss log(w) with SGD at 0.5 from w = 1: w goes 1, 0.5, -0.5, where log is NaN. */
-    private final Trainer<Mlp, Sgd.State> logTrainer =
+    private final Trainer<Mlp, Sgd.Velocity> logTrainer =
         Trainer.of(
             (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().log()),
             Sgd.of(Schedule.constant(0.5)));
@@ -102,7 +102,8 @@ class TrainerTest {
     @Test
     void shouldStopWithAnErrorValueWhenTheLossBecomesNaN() {
       Either<Divergence<Mlp>, Epoch<Mlp>> result = logTrainer.fit(start, ONE, 10);
-      assertThat(result.getLeft().reason()).isEqualTo(new Divergence.Reason.Loss(Double.NaN));
+      assertThat(result.getLeft().reason())
+          .isEqualTo(new Divergence.Reason.NonFiniteLoss(Double.NaN));
       assertThat(result.getLeft().epoch()).isEqualTo(2);
     }
 
@@ -121,14 +122,15 @@ class TrainerTest {
     @Test
     void shouldStopWhenAGradientIsInfinite() {
       // d/dw of w^0.5 at w = 0 is 0.5 * 0^-0.5 = Infinity, while the loss itself is 0
-      Trainer<Mlp, Sgd.State> sqrt =
+      Trainer<Mlp, Sgd.Velocity> sqrt =
           Trainer.of(
               (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().pow(0.5)),
               Sgd.of(Schedule.constant(0.1)));
       Mlp zero = start.withValues(Vector.of(0.0, 0.0));
       Divergence<Mlp> divergence = sqrt.fit(zero, ONE, 3).getLeft();
       assertThat(divergence.reason())
-          .isEqualTo(new Divergence.Reason.Gradient(0, "L0.n0.w0", Double.POSITIVE_INFINITY));
+          .isEqualTo(
+              new Divergence.Reason.NonFiniteGradient(0, "L0.n0.w0", Double.POSITIVE_INFINITY));
       assertThat(divergence.reason().message())
           .isEqualTo("gradient of parameter 0 (L0.n0.w0) is Infinity");
       assertThat(divergence.lastGood()).isSameAs(zero);
@@ -136,13 +138,14 @@ class TrainerTest {
 
     @Test
     void shouldStopWhenAnUpdateOverflows() {
-      Trainer<Mlp, Sgd.State> huge =
+      Trainer<Mlp, Sgd.Velocity> huge =
           Trainer.of(
               (Mlp m, Dataset batch) -> Evaluation.of(m.parameters().head().mul(-1e300)),
               Sgd.of(Schedule.constant(1e10)));
       Divergence<Mlp> divergence = huge.fit(start, ONE, 3).getLeft();
       assertThat(divergence.reason())
-          .isEqualTo(new Divergence.Reason.Parameter(0, "L0.n0.w0", Double.POSITIVE_INFINITY));
+          .isEqualTo(
+              new Divergence.Reason.NonFiniteParameter(0, "L0.n0.w0", Double.POSITIVE_INFINITY));
       assertThat(divergence.message())
           .isEqualTo(
               "training diverged in epoch 0, step 0: parameter 0 (L0.n0.w0) after the update is"
@@ -152,7 +155,7 @@ class TrainerTest {
 
   @Nested
   class MiniBatches {
-    private Trainer<Mlp, Sgd.State> batched(int size, long seed, Schedule rate) {
+    private Trainer<Mlp, Sgd.Velocity> batched(int size, long seed, Schedule rate) {
       return new Trainer<>(
           Objective.sumOfSquares(),
           Sgd.of(rate),
@@ -162,7 +165,7 @@ class TrainerTest {
     @Test
     void shouldTakeOneUpdatePerBatch() {
       // two batches of two: the rate is 0.1 for updates 0 and 1 (epoch 0) and 0 afterwards
-      Trainer<Mlp, Sgd.State> trainer = batched(2, 1, step -> step < 2 ? 0.1 : 0.0);
+      Trainer<Mlp, Sgd.Velocity> trainer = batched(2, 1, step -> step < 2 ? 0.1 : 0.0);
       Vector<Epoch<Mlp>> epochs =
           trainer.epochs(lectureModel(1), Dataset.lecture()).take(2).map(Either::get).toVector();
       assertThat(epochs.get(1).next().parameters().map(Expr::value))
@@ -173,7 +176,7 @@ class TrainerTest {
 
     @Test
     void shouldRepeatARunWhenTheShuffleSeedIsTheSame() {
-      Trainer<Mlp, Sgd.State> trainer = batched(1, 9, Schedule.constant(0.05));
+      Trainer<Mlp, Sgd.Velocity> trainer = batched(1, 9, Schedule.constant(0.05));
       assertThat(losses(trainer.epochs(lectureModel(2), Dataset.lecture()), 10))
           .isEqualTo(losses(trainer.epochs(lectureModel(2), Dataset.lecture()), 10));
     }
@@ -217,7 +220,7 @@ class TrainerTest {
     @Test
     void shouldTakeMiniBatchesWithAConfig() {
       TrainConfig pairs = TrainConfig.builder().batchSize(2).seed(1).build();
-      Trainer<Mlp, Sgd.State> batched = LECTURE.withConfig(pairs);
+      Trainer<Mlp, Sgd.Velocity> batched = LECTURE.withConfig(pairs);
 
       assertThat(batched.config()).isEqualTo(pairs);
       assertThat(batched.objective()).isSameAs(LECTURE.objective());
@@ -239,7 +242,7 @@ class TrainerTest {
   @Test
   void shouldTrainAnMlpWithAnObjectiveWrittenForAnyModel() {
     Objective<Model<?>> objective = Objective.sumOfSquares();
-    Trainer<Mlp, Sgd.State> trainer = Trainer.of(objective, Sgd.of(Schedule.constant(0.1)));
+    Trainer<Mlp, Sgd.Velocity> trainer = Trainer.of(objective, Sgd.of(Schedule.constant(0.1)));
     assertThat(trainer.fit(lectureModel(1), Dataset.lecture(), 2).isRight()).isTrue();
   }
 }

@@ -42,7 +42,7 @@ public final class Main {
     Mlp start =
         Mlp.of(2, List.of(16, 16, 1), Activation.RELU, Activation.LINEAR, new SplittableRandom(1))
             .withValues(Moons.microgradInit());
-    Trainer<Mlp, Adam.State> trainer =
+    Trainer<Mlp, Adam.Moments> trainer =
         Trainer.of(
             Objective.hinge(1e-4), Adam.builder().learningRate(Schedule.constant(0.01)).build());
     Vector<Epoch<Mlp>> epochs =
