@@ -5,13 +5,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Supplies a JUnit 5 {@code @ParameterizedTest} with seeded random expressions from {@link
  * ExprGenerator}: {@code count} samples, for the seeds {@code seed}, {@code seed + 1}, ... The test
- * takes one {@link ExprGenerator.Sample}; its display name is the seed and the program, so a
- * failing case names what to replay.
+ * takes one {@link ExprGenerator.Sample}; its display name is the seed and the program, and a
+ * failing case's message carries the seed, the program, a shrunk program of the same seed that
+ * still fails (the same draw with fewer operations) and the annotation that replays it, so that
+ * Maven's output shows them.
  *
  * <pre>{@code
  * @ParameterizedTest
@@ -31,6 +34,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ArgumentsSource(ExprArguments.class)
+@ExtendWith(ExprFailures.class)
 public @interface ExprSource {
   /** {@return how many expressions; default 100} */
   int count() default 100;
