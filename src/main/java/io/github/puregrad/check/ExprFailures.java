@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * What {@link ExprSource} adds to a failing case: the seed and the whole program in the failure's
@@ -29,8 +30,9 @@ final class ExprFailures implements InvocationInterceptor {
       invocation.proceed();
     } catch (Throwable failure) {
       int at = sampleIndex(call.getArguments());
+      // found as JUnit finds it, so a test annotated through a composed annotation is helped too
       Optional<ExprSource> source =
-          Optional.ofNullable(call.getExecutable().getAnnotation(ExprSource.class));
+          AnnotationSupport.findAnnotation(call.getExecutable(), ExprSource.class);
       if (at < 0 || source.isEmpty()) {
         throw failure;
       }
