@@ -224,7 +224,7 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
     @Override
     public boolean equals(Object o) {
-      return Node.same(this, o);
+      return o instanceof Unary u && u.id == id && u.op.equals(op) && u.operand == operand;
     }
 
     @Override
@@ -270,7 +270,11 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
     @Override
     public boolean equals(Object o) {
-      return Node.same(this, o);
+      return o instanceof Binary b
+          && b.id == id
+          && b.op.equals(op)
+          && b.left == left
+          && b.right == right;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.puregrad.expr;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 
 /** What the node records share: ids, checks, O(1) equality and printing. */
 final class Node {
@@ -72,17 +71,6 @@ final class Node {
   /** A leaf has no operand k, whatever k. */
   static IndexOutOfBoundsException noOperand(Expr.Leaf node, int k) {
     return new IndexOutOfBoundsException("operand " + k + " of " + node + ": a leaf has none");
-  }
-
-  /** Same kind, id, value bits, symbol and operand objects: O(1), never a walk of the graph. */
-  static boolean same(Expr node, @Nullable Object other) {
-    return other instanceof Expr that
-        && that.getClass() == node.getClass()
-        && that.id() == node.id()
-        && Double.compare(that.value(), node.value()) == 0
-        && that.operand(0) == node.operand(0)
-        && (node.arity() < 2 || that.operand(1) == node.operand(1))
-        && that.symbol().equals(node.symbol());
   }
 
   /** {@code Unary[tanh, value=0.76, id=7]}: O(1), where a record's own would print the graph. */

@@ -74,6 +74,15 @@ class ExprTest {
     }
 
     @Test
+    void shouldTellApartNodesWithOneIdAndOperandButAnotherOperation() {
+      Expr.Leaf x = Expr.of(0.0, "x");
+      Expr.Unary sin = (Expr.Unary) x.sin(); // sin 0 = 0 = relu 0: same value, same operand
+      Expr.Unary relu = new Expr.Unary(UnaryOp.RELU, x, sin.value(), sin.id());
+      assertThat(relu).isNotEqualTo(sin);
+      assertThat(new Expr.Unary(sin.op(), x, sin.value(), sin.id())).isEqualTo(sin);
+    }
+
+    @Test
     void shouldTellApartOperationsOnTheSameOperands() {
       Expr a = Expr.of(2.0, "a");
       assertThat(a.add(a)).isNotEqualTo(a.add(a));
