@@ -1,6 +1,7 @@
 // puregrad in JShell. From the project root:
-//   mvn -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-//   jshell --feedback concise --class-path "target/classes:$(cat target/cp.txt)" docs/puregrad.jsh
+//   mvn -q install -Pquick
+//   mvn -q dependency:build-classpath -pl demo -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+//   jshell --feedback concise --class-path "$(cat demo/target/cp.txt)" docs/puregrad.jsh
 // --feedback concise: JShell then prints what a block prints, not an echo of every declaration
 // (a `/set feedback` line in this file would run before JShell knows its feedback modes).
 // The imports below are also the ones the docs' java blocks are compiled with (DocsTest), so any
@@ -14,6 +15,9 @@ import io.github.puregrad.optim.*;
 import io.github.puregrad.train.*;
 import io.github.puregrad.data.*;
 import io.github.puregrad.viz.*;
+import io.github.puregrad.plot.*;
+import io.github.puregrad.save.*;
+import io.github.puregrad.test.*;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import io.vavr.collection.Stream;

@@ -1,0 +1,121 @@
+package io.github.puregrad.demo;
+
+import io.github.puregrad.data.Dataset;
+import io.github.puregrad.data.Moons;
+import io.github.puregrad.expr.Expr;
+import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.plot.Plot;
+import io.github.puregrad.viz.Dot;
+import io.github.puregrad.viz.Graphviz;
+import io.github.puregrad.viz.Mermaid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Regenerates the pictures of {@code docs/pictures.md} into {@code docs/images/}:
+ *
+ * <pre>{@code
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.github.puregrad.demo.DocsPictures
+ * }</pre>
+ *
+ * <p>The moons pictures come from micrograd's demo done with bare {@code Expr}s (this is not a
+ * test, so it stays independent of the {@code nn} package): MLP(2, [16, 16, 1]) with ReLU, started
+ * from micrograd's initial parameters ({@code Moons.microgradInit()}), max-margin loss plus 1e-4
+ * L2, 100 steps of SGD with the learning rate falling from 1.0 to 0.1.
+ */
+final class DocsPictures {
+  private static final int[] SIZES = {2, 16, 16, 1};
+
+  private DocsPictures() {}
+
+  public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // files only, as Demo.main
+    }
+    Path dir = Path.of(args.length > 0 ? args[0] : "docs/images");
+    Gradients neuron = Pictures.neuron();
+    Graphviz graphviz = Graphviz.installed();
+    report(graphviz.write(Dot.of(neuron), dir.resolve("neuron.svg")));
+    report(graphviz.write(Dot.of(neuron), dir.resolve("neuron.png")));
+    write(dir.resolve("neuron.dot"), Dot.of(neuron));
+    write(dir.resolve("neuron.mmd"), Mermaid.of(neuron));
+
+    Dataset moons = Moons.micrograd();
+    double[][] points =
+        moons.inputs().map(x -> new double[] {x.get(0), x.get(1)}).toJavaArray(double[][]::new);
+    int[] labels = moons.targets().toJavaStream().mapToInt(Double::intValue).toArray();
+    Expr.Leaf[] params =
+        Moons.microgradInit().map(value -> Expr.of(value)).toJavaArray(Expr.Leaf[]::new);
+    List<Double> losses = new ArrayList<>();
+    for (int step = 0; step < 100; step++) {
+      Expr loss = loss(params, points, labels);
+      losses.add(loss.value());
+      Gradients grads = Autodiff.backward(loss);
+      double rate = 1.0 - 0.9 * step / 100;
+      for (int p = 0; p < params.length; p++) {
+        params[p] = params[p].withValue(params[p].value() - rate * grads.get(params[p]));
+      }
+    }
+    System.out.printf("loss: step 0 %.4f, step 99 %.4f%n", losses.get(0), losses.get(99));
+    Expr.Leaf[] trained = params;
+    report(Pictures.lossCurve(losses, dir.resolve("loss.png")));
+    report(
+        Pictures.decisionBoundary(
+            Plot.decisionBoundary(
+                    (x, y) -> score(trained, Expr.of(x), Expr.of(y)).value(), points, labels)
+                .withClassNames("upper moon (-1)", "lower moon (+1)"),
+            dir.resolve("moons.png")));
+  }
+
+  /** micrograd's moons loss: mean of relu(1 - y * score) plus 1e-4 times the squared weights. */
+  private static Expr loss(Expr.Leaf[] params, double[][] points, int[] labels) {
+    Expr data = Expr.of(0.0);
+    for (int i = 0; i < points.length; i++) {
+      Expr score = score(params, Expr.of(points[i][0]), Expr.of(points[i][1]));
+      data = data.add(score.mul(-labels[i]).add(1.0).relu());
+    }
+    Expr squares = Expr.of(0.0);
+    for (Expr.Leaf p : params) {
+      squares = squares.add(p.mul(p));
+    }
+    return data.mul(1.0 / points.length).add(squares.mul(1e-4));
+  }
+
+  /** The MLP's output; parameters in micrograd's order: per layer, per neuron, weights, bias. */
+  private static Expr score(Expr.Leaf[] params, Expr x, Expr y) {
+    Expr[] in = {x, y};
+    int next = 0;
+    for (int layer = 1; layer < SIZES.length; layer++) {
+      Expr[] out = new Expr[SIZES[layer]];
+      for (int n = 0; n < out.length; n++) {
+        Expr sum = Expr.of(0.0);
+        for (Expr input : in) {
+          sum = sum.add(params[next++].mul(input));
+        }
+        sum = sum.add(params[next++]);
+        out[n] = layer < SIZES.length - 1 ? sum.relu() : sum;
+      }
+      in = out;
+    }
+    return in[0];
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    report(file);
+  }
+
+  private static void report(Path file) {
+    System.out.println("wrote " + file);
+  }
+}
