@@ -70,6 +70,9 @@ public class TrainBench {
   private FlatTape flatTape = new FlatTape(1);
   private double[] flatParameters = new double[0];
   private int flatStep;
+
+  // written, never read: so that the accuracy loop a Trainer runs each epoch is not dead code
+  @SuppressWarnings("UnusedVariable")
   private int flatCorrect;
 
   @Setup
@@ -146,7 +149,7 @@ public class TrainBench {
     for (int i = 0; i < parameters.length; i++) {
       parameters[i] -= rate * tape.grad[i];
     }
-    flatCorrect = correct; // read, as the accuracy is in a Trainer's epoch
+    flatCorrect = correct;
     return tape.value[out];
   }
 

@@ -28,9 +28,12 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * // or in code: ExprGenerator.defaults().withOps(Op.MUL, Op.ADD, Op.TANH).sample(19)
  * }</pre>
  *
- * <p>Needs {@code org.junit.jupiter:junit-jupiter-params} 5.13 or later (or 6) on the test class
- * path: an optional dependency of puregrad, which a user who does not test with JUnit never gets.
+ * <p>Comes with the module {@code puregrad-test}, which brings {@code
+ * org.junit.jupiter:junit-jupiter-params} (5.13 or later, or 6, works).
  */
+// The provider and the interceptor are package-private on purpose: only JUnit uses them, by
+// reflection, and the module opens this package to it; no client needs to reach them
+@SuppressWarnings("exports")
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
