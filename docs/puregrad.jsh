@@ -1,6 +1,6 @@
 // puregrad in JShell. From the project root:
 //   mvn -q install -Pquick
-//   mvn -q dependency:build-classpath -pl demo -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+//   mvn -q dependency:build-classpath -pl demo -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test -DexcludeTypes=pom
 //   jshell --feedback concise --class-path "$(cat demo/target/cp.txt)" docs/puregrad.jsh
 // --feedback concise: JShell then prints what a block prints, not an echo of every declaration
 // (a `/set feedback` line in this file would run before JShell knows its feedback modes).
