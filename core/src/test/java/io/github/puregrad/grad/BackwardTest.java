@@ -90,6 +90,33 @@ class BackwardTest {
     }
 
     @Test
+    void shouldGiveFiniteGradientsWhenNoLocalDerivativeReadsTheNaN() {
+      Expr a = Expr.of(-1.0, "a");
+      Expr b = Expr.of(2.0, "b");
+      Expr y = a.log().add(b); // NaN, but d(u + b)/du = d/db = 1 whatever u is
+      Gradients grads = Autodiff.backward(y);
+      assertThat(y.value()).isNaN();
+      assertThat(grads.get(b)).isEqualTo(1.0);
+      assertThat(grads.get(a)).isEqualTo(-1.0); // 1 · d(log a)/da = 1/a, which reads a, not the NaN
+    }
+
+    @Test
+    void shouldGiveZeroGradientWhenANaNIsRaisedToTheZeroth() {
+      Expr a = Expr.of(-1.0, "a");
+      Expr y = a.log().pow(0); // IEEE: pow(NaN, 0) = 1, and d(u^0)/du = 0
+      assertThat(y.value()).isEqualTo(1.0);
+      assertThat(Autodiff.backward(y).get(a)).isZero();
+    }
+
+    @Test
+    void shouldGiveNanGradientWhereTheLocalDerivativeReadsTheNaN() {
+      Expr a = Expr.of(-1.0, "a");
+      Expr y = a.log().tanh(); // d tanh/du = 1 - y², and y is NaN
+      assertThat(y.value()).isNaN();
+      assertThat(Autodiff.backward(y).get(a)).isNaN();
+    }
+
+    @Test
     void shouldGiveZeroExponentGradientWhenPowerOfZeroBaseIsZero() {
       Expr base = Expr.of(0.0, "base");
       Expr exponent = Expr.of(2.0, "exponent");
