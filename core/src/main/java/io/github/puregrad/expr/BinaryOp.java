@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An operation of two operands, y = f(a, b), given by its rules as {@link UnaryOp} is: {@code
  * symbol}, {@code f}, ∂y/∂(operand k) as a number ({@code df}) and as an expression ({@code
- * dfExpr}, or null), and where it is {@code smooth}. Operand k is 0 for a, 1 for b.
+ * dfExpr}, or null), where it is {@code smooth}, and both derivatives as text in a, b and y for the
+ * pictures ({@code dfText}: "b" and "a" for a · b; empty if not given). Operand k is 0 for a, 1 for
+ * b.
  *
  * <pre>{@code
  * BinaryOp.MUL.partial(0, 2.0, 3.0, 6.0);    // 3.0 = d(ab)/da = b
@@ -23,14 +25,17 @@ public record BinaryOp(
     DoubleBinaryOperator f,
     Rule df,
     @Nullable SymbolicRule dfExpr,
-    BiPredicate<Double, Double> smooth) {
+    BiPredicate<Double, Double> smooth,
+    Vector<String> dfText) {
   /** a + b; ∂/∂a = ∂/∂b = 1. */
   public static final BinaryOp ADD =
-      of("+", (a, b) -> a + b, (k, a, b, y) -> 1.0, (k, a, b, y) -> Expr.of(1.0));
+      of("+", (a, b) -> a + b, (k, a, b, y) -> 1.0, (k, a, b, y) -> Expr.of(1.0))
+          .withDfText("1", "1");
 
   /** a · b; ∂/∂a = b, ∂/∂b = a: each operand gets the other's value. */
   public static final BinaryOp MUL =
-      of("*", (a, b) -> a * b, (k, a, b, y) -> k == 0 ? b : a, (k, a, b, y) -> k == 0 ? b : a);
+      of("*", (a, b) -> a * b, (k, a, b, y) -> k == 0 ? b : a, (k, a, b, y) -> k == 0 ? b : a)
+          .withDfText("b", "a");
 
   /** a / b, as IEEE divides; ∂/∂a = 1/b, ∂/∂b = -a/b² = -y/b, rounded as PyTorch 1.13 does. */
   public static final BinaryOp DIV =
@@ -39,11 +44,18 @@ public record BinaryOp(
           (a, b) -> a / b,
           (k, a, b, y) -> k == 0 ? 1 / b : -y / b,
           (k, a, b, y) -> k == 0 ? b.pow(-1.0) : y.neg().div(b),
-          (a, b) -> b != 0);
+          (a, b) -> b != 0,
+          Vector.of("1/b", "−y/b"));
 
   /** a^b; ∂/∂a = b a^(b-1), ∂/∂b = a^b ln a, but 0 where PyTorch says 0: see powPartial. */
   public static final BinaryOp POW =
-      new BinaryOp("^", Math::pow, BinaryOp::powPartial, BinaryOp::powPartial, (a, b) -> a > 0);
+      new BinaryOp(
+          "^",
+          Math::pow,
+          BinaryOp::powPartial,
+          BinaryOp::powPartial,
+          (a, b) -> a > 0,
+          Vector.of("b·a^(b−1)", "y·ln a"));
 
   /** The built-in operations above, in this order: what the tests and the docs visit. */
   public static final Vector<BinaryOp> BUILT_IN = Vector.of(ADD, MUL, DIV, POW);
@@ -60,6 +72,19 @@ public record BinaryOp(
 
   public BinaryOp {
     Node.requireNonNull(symbol, f, df, smooth);
+    if (Objects.requireNonNull(dfText, "dfText is null").size() != 0 && dfText.size() != 2) {
+      throw new IllegalArgumentException("dfText must give ∂y/∂a and ∂y/∂b, or neither");
+    }
+  }
+
+  /** An operation without its derivatives as text. */
+  public BinaryOp(
+      String symbol,
+      DoubleBinaryOperator f,
+      Rule df,
+      @Nullable SymbolicRule dfExpr,
+      BiPredicate<Double, Double> smooth) {
+    this(symbol, f, df, dfExpr, smooth, Vector.empty());
   }
 
   /** {@return an operation smooth everywhere, with no derivative as an expression} */
@@ -71,6 +96,11 @@ public record BinaryOp(
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df, SymbolicRule dfExpr) {
     return new BinaryOp(
         symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), (a, b) -> true);
+  }
+
+  /** {@return this operation with ∂y/∂a and ∂y/∂b as text, in a, b and y: "b", "a" for a · b} */
+  public BinaryOp withDfText(String da, String db) {
+    return new BinaryOp(symbol, f, df, dfExpr, smooth, Vector.of(da, db));
   }
 
   /** {@return y = f(a, b)} */

@@ -13,6 +13,7 @@ import java.util.Objects;
  * Expr b = Expr.of(2.0, "b");
  * Expr d = a.mul(b).add(b.pow(3));   // a*b + b^3
  * d.value();                         // 0.0
+ * Expr e = a.mul(b).withLabel("e");  // named in pictures, as micrograd's e.label = 'e'
  * }</pre>
  *
  * <p>Every node has an {@link #id()}, unique and above its operands' (decision 0001); {@code
@@ -48,6 +49,15 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
   /** {@return the operation's display name: "+", "*", "tanh", ..., "" for a leaf} */
   String symbol();
+
+  /** {@return the node's name in pictures, as micrograd's {@code label}; "" if it has none} */
+  String label();
+
+  /**
+   * {@return this node named {@code label}: the same id, operands and value, so the same node to
+   * every engine} The label is for display only and takes no part in equality.
+   */
+  Expr withLabel(String label);
 
   /** {@return a new node applying {@code op} to this one} */
   default Expr apply(UnaryOp op) {
@@ -166,6 +176,11 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
     }
 
     @Override
+    public Leaf withLabel(String newLabel) {
+      return new Leaf(value, newLabel, id);
+    }
+
+    @Override
     public int arity() {
       return 0;
     }
@@ -194,11 +209,22 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
    * y instanceof Expr.Unary u && u.op() == UnaryOp.TANH;   // true
    * }</pre>
    */
-  record Unary(UnaryOp op, Expr operand, double value, long id) implements Expr {
+  record Unary(UnaryOp op, Expr operand, double value, long id, String label) implements Expr {
     public Unary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(operand, "operand is null");
+      Objects.requireNonNull(label, "label is null");
       Node.requireValue(op, value, op.apply(Node.value(operand)), id, Node.id(operand));
+    }
+
+    /** An unnamed node. */
+    public Unary(UnaryOp op, Expr operand, double value, long id) {
+      this(op, operand, value, id, "");
+    }
+
+    @Override
+    public Unary withLabel(String newLabel) {
+      return new Unary(op, operand, value, id, newLabel);
     }
 
     @Override
@@ -239,13 +265,25 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
   }
 
   /** {@code op(left, right)}, such as {@code a + b}; its rules are those of {@code op}. */
-  record Binary(BinaryOp op, Expr left, Expr right, double value, long id) implements Expr {
+  record Binary(BinaryOp op, Expr left, Expr right, double value, long id, String label)
+      implements Expr {
     public Binary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(left, "left operand is null");
       Objects.requireNonNull(right, "right operand is null");
+      Objects.requireNonNull(label, "label is null");
       double expected = op.apply(Node.value(left), Node.value(right));
       Node.requireValue(op, value, expected, id, Math.max(Node.id(left), Node.id(right)));
+    }
+
+    /** An unnamed node. */
+    public Binary(BinaryOp op, Expr left, Expr right, double value, long id) {
+      this(op, left, right, value, id, "");
+    }
+
+    @Override
+    public Binary withLabel(String newLabel) {
+      return new Binary(op, left, right, value, id, newLabel);
     }
 
     @Override

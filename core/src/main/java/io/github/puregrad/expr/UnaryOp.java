@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * An operation of one operand, y = f(x), with every rule of it in one place, so that every engine
  * and picture reads the same rules: its {@code symbol}, y = {@code f}(x), dy/dx = {@code df}(x, y)
  * as a number and {@code dfExpr}(x, y) as an expression (null if not given: only {@code Symbolic}
- * needs it), and where f is {@code smooth}. Edges follow IEEE 754 and PyTorch ({@code
- * docs/ops.md}). Check a user's operation with {@code GradCheck}.
+ * needs it), where f is {@code smooth}, and dy/dx as text for the pictures ({@code dfText}, in x
+ * and y: "1 − y²"; "" if not given). Edges follow IEEE 754 and PyTorch ({@code docs/ops.md}). Check
+ * a user's operation with {@code GradCheck}.
  *
  * <pre>{@code
  * Expr y = Expr.of(0.5, "x").tanh();       // an Expr.Unary carrying UnaryOp.TANH
@@ -27,17 +28,19 @@ public record UnaryOp(
     DoubleUnaryOperator f,
     DoubleBinaryOperator df,
     @Nullable BinaryOperator<Expr> dfExpr,
-    DoublePredicate smooth) {
+    DoublePredicate smooth,
+    String dfText) {
   /** e^x; its derivative is itself: the node's own value. */
-  public static final UnaryOp EXP = of("exp", Math::exp, (x, y) -> y, (x, y) -> y);
+  public static final UnaryOp EXP = of("exp", Math::exp, (x, y) -> y, (x, y) -> y).withDfText("y");
 
   /** ln x; d/dx = 1/x. ln 0 = -Infinity, ln of a negative number is NaN. */
   public static final UnaryOp LOG =
-      new UnaryOp("log", Math::log, (x, y) -> 1 / x, (x, y) -> x.pow(-1.0), x -> x > 0);
+      new UnaryOp("log", Math::log, (x, y) -> 1 / x, (x, y) -> x.pow(-1.0), x -> x > 0, "1/x");
 
   /** tanh x; d/dx = 1 - tanh²x, from the node's own value. */
   public static final UnaryOp TANH =
-      of("tanh", Math::tanh, (x, y) -> 1 - y * y, (x, y) -> y.mul(y).neg().add(1.0));
+      of("tanh", Math::tanh, (x, y) -> 1 - y * y, (x, y) -> y.mul(y).neg().add(1.0))
+          .withDfText("1 − y²");
 
   /** max(0, x); d/dx = 1 where x &gt; 0, else 0 (as an expression: that constant). NaN passes. */
   public static final UnaryOp RELU =
@@ -46,23 +49,31 @@ public record UnaryOp(
           x -> x <= 0 ? 0.0 : x,
           (x, y) -> x <= 0 ? 0.0 : 1.0,
           (x, y) -> Expr.of(x.value() <= 0 ? 0.0 : 1.0),
-          x -> x != 0);
+          x -> x != 0,
+          "x > 0 ? 1 : 0");
 
   /** σ(x) = 1 / (1 + e^-x), without overflow; dσ/dx = σ (1 - σ). */
   public static final UnaryOp SIGMOID =
-      of("sigmoid", UnaryOp::sigmoid, (x, y) -> y * (1 - y), (x, y) -> y.mul(y.neg().add(1.0)));
+      of("sigmoid", UnaryOp::sigmoid, (x, y) -> y * (1 - y), (x, y) -> y.mul(y.neg().add(1.0)))
+          .withDfText("y·(1 − y)");
 
   /** sin x; d/dx = cos x. */
-  public static final UnaryOp SIN = of("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos());
+  public static final UnaryOp SIN =
+      of("sin", Math::sin, (x, y) -> Math.cos(x), (x, y) -> x.cos()).withDfText("cos x");
 
   /** cos x; d/dx = -sin x. */
   public static final UnaryOp COS =
-      of("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg());
+      of("cos", Math::cos, (x, y) -> -Math.sin(x), (x, y) -> x.sin().neg()).withDfText("−sin x");
 
   /** √x; d/dx = 1 / (2√x), from the node's own value: +Infinity at 0, NaN below. */
   public static final UnaryOp SQRT =
       new UnaryOp(
-          "sqrt", Math::sqrt, (x, y) -> 1 / (2 * y), (x, y) -> y.mul(2.0).pow(-1.0), x -> x > 0);
+          "sqrt",
+          Math::sqrt,
+          (x, y) -> 1 / (2 * y),
+          (x, y) -> y.mul(2.0).pow(-1.0),
+          x -> x > 0,
+          "1/(2y)");
 
   /** |x|; d/dx = sign x, 0 at 0 (as PyTorch); as an expression, that constant, or x · 0 at NaN. */
   public static final UnaryOp ABS =
@@ -71,7 +82,8 @@ public record UnaryOp(
           Math::abs,
           (x, y) -> Math.signum(x),
           (x, y) -> Double.isNaN(x.value()) ? x.mul(0.0) : Expr.of(Math.signum(x.value())),
-          x -> x != 0);
+          x -> x != 0,
+          "sign x");
 
   /** The built-in operations above, in this order: what the tests and the docs visit. */
   public static final Vector<UnaryOp> BUILT_IN =
@@ -79,6 +91,17 @@ public record UnaryOp(
 
   public UnaryOp {
     Node.requireNonNull(symbol, f, df, smooth);
+    Objects.requireNonNull(dfText, "dfText is null");
+  }
+
+  /** An operation without its derivative as text. */
+  public UnaryOp(
+      String symbol,
+      DoubleUnaryOperator f,
+      DoubleBinaryOperator df,
+      @Nullable BinaryOperator<Expr> dfExpr,
+      DoublePredicate smooth) {
+    this(symbol, f, df, dfExpr, smooth, "");
   }
 
   /**
@@ -90,11 +113,16 @@ public record UnaryOp(
       throw new IllegalArgumentException("exponent must be a finite number, got " + n);
     }
     return new UnaryOp(
-        "^" + (n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n)),
+        "^" + number(n),
         x -> Math.pow(x, n),
         (x, y) -> n == 0 ? 0.0 : n * Math.pow(x, n - 1),
         (x, y) -> n == 0 ? Expr.of(0.0) : n == 1 ? Expr.of(1.0) : x.pow(n - 1).mul(n),
-        x -> n % 1 == 0 ? n >= 0 || x != 0 : x > 0);
+        x -> n % 1 == 0 ? n >= 0 || x != 0 : x > 0,
+        n == 0 || n == 1 ? number(n) : n == 2 ? "2·x" : number(n) + "·x^" + number(n - 1));
+  }
+
+  private static String number(double n) {
+    return n % 1 == 0 && Math.abs(n) < 1e15 ? Long.toString((long) n) : Double.toString(n);
   }
 
   /** {@return an operation smooth everywhere, with no derivative as an expression} */
@@ -106,6 +134,11 @@ public record UnaryOp(
   public static UnaryOp of(
       String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
     return new UnaryOp(symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), x -> true);
+  }
+
+  /** {@return this operation with dy/dx as text, in x and y, for the pictures: "1 − y²"} */
+  public UnaryOp withDfText(String text) {
+    return new UnaryOp(symbol, f, df, dfExpr, smooth, text);
   }
 
   /** {@return y = f(x)} */

@@ -1,12 +1,17 @@
 package io.github.puregrad.grad;
 
+import io.github.puregrad.expr.BinaryOp;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Backpropagation as data: every chain-rule step of a backward pass, in the order {@link
@@ -85,8 +90,8 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
 
   /**
    * {@return a plain-text account of the backward pass}: the forward values, then one numbered line
-   * per step, then every leaf's gradient. Leaves are named by their labels (constants {@code
-   * c<position>}), operations {@code v<position>}.
+   * per step, then every leaf's gradient. Nodes are named by their labels; unlabelled, a leaf (a
+   * constant) is {@code c<position>}, an operation {@code v<position>}.
    */
   public String render() {
     StringBuilder text = new StringBuilder("forward\n");
@@ -132,9 +137,9 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
   }
 
   /**
-   * {@return the name {@link #render()} gives the node at topological {@code position}}: its label
-   * for a labelled leaf, {@code c<position>} for another leaf, {@code v<position>} for an
-   * operation; for pictures that must agree with the text.
+   * {@return the name {@link #render()} gives the node at topological {@code position}}: its label;
+   * without one, {@code c<position>} for a leaf, {@code v<position>} for an operation; for pictures
+   * that must agree with the text.
    */
   public String name(int position) {
     return name(graph, position);
@@ -149,18 +154,52 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
     return formula(graph, position);
   }
 
+  // a variable of a dfText is a letter on its own: the x of "cos x", not the one of "exp"
+  private static final Pattern VARIABLE =
+      Pattern.compile("(?<![\\p{L}\\d_])[xyab](?![\\p{L}\\d_])");
+
+  /**
+   * {@return the local derivative ∂node/∂operand k of the node at {@code position} as text in the
+   * nodes' names}: the operation's {@code dfText} ({@code "1 − o²"} for {@code o = tanh(n)}), or,
+   * for an operation that gives none, its name ({@code "myexp′(n)"}, {@code "∂hypot/∂x"})
+   */
+  public String localDerivative(int position, int k) {
+    Expr node = graph.node(position);
+    Objects.checkIndex(k, node.arity());
+    String text;
+    if (node instanceof Expr.Unary u) {
+      text = u.op().dfText().isEmpty() ? u.op().symbol() + "′(x)" : u.op().dfText();
+    } else {
+      BinaryOp op = ((Expr.Binary) node).op();
+      text = op.dfText().isEmpty() ? "∂" + op.symbol() + "/∂" + "ab".charAt(k) : op.dfText().get(k);
+    }
+    Map<String, String> names = new HashMap<>();
+    names.put("y", name(graph, position));
+    for (int j = 0; j < node.arity(); j++) {
+      names.put(
+          node.arity() == 1 ? "x" : j == 0 ? "a" : "b",
+          name(graph, graph.operandPosition(position, j)));
+    }
+    Matcher m = VARIABLE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(names.getOrDefault(m.group(), m.group())));
+    }
+    return m.appendTail(out).toString();
+  }
+
   @Override
   public String toString() {
     return "Trace[edges=" + edges.size() + ", output=" + graph.output() + "]";
   }
 
-  /** A leaf's label, {@code c<p>} for an unlabelled leaf, {@code v<p>} for an operation. */
+  /** A node's label; without one, {@code c<p>} for a leaf, {@code v<p>} for an operation. */
   static String name(Graph graph, int p) {
     Expr node = graph.node(p);
-    if (node instanceof Expr.Leaf leaf) {
-      return leaf.label().isEmpty() ? "c" + p : leaf.label();
+    if (!node.label().isEmpty()) {
+      return node.label();
     }
-    return "v" + p;
+    return node.arity() == 0 ? "c" + p : "v" + p;
   }
 
   /** The operation at {@code p} applied to its operands' names: "x * w", "tanh(v4)", "v2^2". */

@@ -3,6 +3,7 @@ package io.github.puregrad.viz;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.grad.Gradients;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -37,14 +38,18 @@ final class Labels {
     return graph;
   }
 
-  /** {@return the fields of the value box at {@code position}: label, data and maybe grad} */
+  /**
+   * {@return the fields of the value box at {@code position}: its label if it has one (an unnamed
+   * node draws no empty field), data, and grad when there are gradients}
+   */
   String[] fields(int position) {
     Expr node = graph.node(position);
-    String label = node instanceof Expr.Leaf leaf ? leaf.label() : "";
     String data = "data " + number(node.value());
-    return grads == null
-        ? new String[] {label, data}
-        : new String[] {label, data, "grad " + number(grads.at(position))};
+    String[] fields =
+        grads == null
+            ? new String[] {node.label(), data}
+            : new String[] {node.label(), data, "grad " + number(grads.at(position))};
+    return node.label().isEmpty() ? Arrays.copyOfRange(fields, 1, fields.length) : fields;
   }
 
   static String valueName(int position) {

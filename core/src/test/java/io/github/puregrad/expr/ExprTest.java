@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.puregrad.grad.Autodiff;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,41 @@ class ExprTest {
       }
       assertThat(y.hashCode()).isEqualTo(Long.hashCode(y.id()));
       assertThat(y.toString()).startsWith("Binary[+, value=").hasSizeLessThan(80);
+    }
+  }
+
+  /** micrograd's {@code e.label = 'e'}, on an immutable node: a copy that is the same node. */
+  @Nested
+  class Labels {
+    @Test
+    void shouldNameAnOperationWithoutChangingItsIdValueOrOperands() {
+      Expr a = Expr.of(2.0, "a");
+      Expr.Binary e = (Expr.Binary) a.mul(Expr.of(-3.0, "b"));
+      Expr.Binary named = e.withLabel("e");
+      assertThat(List.of(named.label(), named.id(), named.value(), named.left(), e.label()))
+          .containsExactly("e", e.id(), -6.0, a, "");
+    }
+
+    @Test
+    void shouldEqualTheUnnamedNodeItNames() {
+      Expr o = Expr.of(0.5, "n").tanh();
+      assertThat(o.withLabel("o")).isEqualTo(o).hasSameHashCodeAs(o);
+    }
+
+    @Test
+    void shouldGiveTheSameGradientsToTheNamedGraph() {
+      Expr a = Expr.of(2.0, "a");
+      Expr named = a.mul(a).withLabel("e").add(a).withLabel("L");
+      Expr plain = a.mul(a).add(a);
+      assertThat(Autodiff.backward(named).get(a)).isEqualTo(Autodiff.backward(plain).get(a));
+    }
+
+    @Test
+    void shouldRefuseANullLabel() {
+      Expr o = Expr.of(0.5).tanh();
+      assertThatThrownBy(() -> o.withLabel(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("label is null");
     }
   }
 

@@ -21,4 +21,21 @@ public final class Lecture {
     Expr b = Expr.of(6.881373587019543, "b");
     return x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
   }
+
+  /**
+   * {@return the lecture's neuron with every node named, as the lecture names them with {@code
+   * label} (its products and their sum by their variable names: {@code x1w1}, {@code x2w2}, {@code
+   * x1w1x2w2})}
+   */
+  public static Expr labelledNeuron() {
+    Expr x1 = Expr.of(2.0, "x1");
+    Expr x2 = Expr.of(0.0, "x2");
+    Expr w1 = Expr.of(-3.0, "w1");
+    Expr w2 = Expr.of(1.0, "w2");
+    Expr b = Expr.of(6.881373587019543, "b");
+    Expr x1w1 = x1.mul(w1).withLabel("x1w1");
+    Expr x2w2 = x2.mul(w2).withLabel("x2w2");
+    Expr n = x1w1.add(x2w2).withLabel("x1w1x2w2").add(b).withLabel("n");
+    return n.tanh().withLabel("o");
+  }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.puregrad.check.ExprGenerator;
+import io.github.puregrad.expr.BinaryOp;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.github.puregrad.expr.Lecture;
+import io.github.puregrad.expr.UnaryOp;
+import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -116,6 +119,58 @@ class TraceTest {
       Trace trace = Trace.of(Lecture.neuron());
       int last = trace.graph().size() - 1;
       assertThat(trace.name(last) + " = " + trace.formula(last)).isEqualTo("v9 = tanh(v8)");
+    }
+
+    @Test
+    void shouldNameALabelledOperationByItsLabel() {
+      Trace trace = Trace.of(Lecture.labelledNeuron());
+      int last = trace.graph().size() - 1;
+      assertThat(trace.name(last) + " = " + trace.formula(last)).isEqualTo("o = tanh(n)");
+    }
+  }
+
+  /** The local derivative as its operation writes it, in the nodes' names. */
+  @Nested
+  class LocalDerivatives {
+    @Test
+    void shouldWriteTanhsRuleInTheNodesName() {
+      Trace trace = Trace.of(Lecture.labelledNeuron());
+      assertThat(trace.localDerivative(trace.graph().size() - 1, 0)).isEqualTo("1 − o²");
+    }
+
+    @Test
+    void shouldGiveEachOperandOfAProductTheOthersName() {
+      Expr a = Expr.of(2.0, "a1");
+      Expr product = a.mul(Expr.of(3.0, "b1"));
+      Trace trace = Trace.of(product);
+      assertThat(List.of(trace.localDerivative(2, 0), trace.localDerivative(2, 1)))
+          .containsExactly("b1", "a1");
+    }
+
+    @Test
+    void shouldReplaceOnlyALetterStandingAlone() {
+      Trace trace = Trace.of(Expr.of(2.0, "exp").cos().withLabel("y"));
+      assertThat(trace.localDerivative(1, 0)).isEqualTo("−sin exp");
+    }
+
+    @Test
+    void shouldWriteAPowersRuleWithItsExponent() {
+      Trace trace = Trace.of(Expr.of(2.0, "x").pow(3));
+      assertThat(trace.localDerivative(1, 0)).isEqualTo("3·x^2");
+    }
+
+    @Test
+    void shouldNameAUserDefinedBinaryOperationThatGivesNoRule() {
+      BinaryOp hypot = BinaryOp.of("hypot", Math::hypot, (k, a, b, y) -> (k == 0 ? a : b) / y);
+      Expr h = Expr.of(3.0, "p").apply(hypot, Expr.of(4.0, "q"));
+      assertThat(Trace.of(h).localDerivative(2, 1)).isEqualTo("∂hypot/∂q");
+    }
+
+    @Test
+    void shouldWriteTheRuleAUserDefinedOperationGives() {
+      UnaryOp myexp = UnaryOp.of("myexp", Math::exp, (x, y) -> y).withDfText("y");
+      assertThat(Trace.of(Expr.of(1.0, "x").apply(myexp).withLabel("e")).localDerivative(1, 0))
+          .isEqualTo("e");
     }
   }
 

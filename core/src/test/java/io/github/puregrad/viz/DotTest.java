@@ -21,6 +21,29 @@ class DotTest {
    * operation has one edge to its result and one from each operand (2 + 2 + 2 + 2 + 1).
    */
   @Nested
+  class Names {
+    @Test
+    void shouldShowTheLecturesNamesForEveryNodeOfL() {
+      Expr e = Expr.of(2.0, "a").mul(Expr.of(-3.0, "b")).withLabel("e");
+      Expr d = e.add(Expr.of(10.0, "c")).withLabel("d");
+      String dot = Dot.of(d.mul(Expr.of(-2.0, "f")).withLabel("L"));
+      assertThat(dot)
+          .contains("{ e | data -6.0000 }", "{ d | data 4.0000 }", "{ L | data -8.0000 }");
+    }
+
+    @Test
+    void shouldShowNAndOOfTheNeuron() {
+      assertThat(Dot.of(Lecture.labelledNeuron()))
+          .contains("{ n | data 0.8814 }", "{ o | data 0.7071 }");
+    }
+
+    @Test
+    void shouldDrawNoEmptyFieldForAnUnnamedNode() {
+      assertThat(Dot.of(Expr.of(2.0, "x").tanh())).contains("label=\"{ data 0.9640 }\"");
+    }
+  }
+
+  @Nested
   class NeuronGraph {
     private final String dot = Dot.of(Autodiff.backward(Lecture.neuron()));
 

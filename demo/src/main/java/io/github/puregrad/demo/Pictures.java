@@ -36,8 +36,10 @@ public final class Pictures {
     Expr w1 = Expr.of(-3.0, "w1");
     Expr w2 = Expr.of(1.0, "w2");
     Expr b = Expr.of(6.881373587019543, "b");
-    Expr n = x1.mul(w1).add(x2.mul(w2)).add(b);
-    return Autodiff.backward(n.tanh());
+    Expr x1w1 = x1.mul(w1).withLabel("x1w1");
+    Expr x2w2 = x2.mul(w2).withLabel("x2w2");
+    Expr n = x1w1.add(x2w2).withLabel("x1w1x2w2").add(b).withLabel("n");
+    return Autodiff.backward(n.tanh().withLabel("o"));
   }
 
   /**
