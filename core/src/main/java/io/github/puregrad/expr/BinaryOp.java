@@ -77,25 +77,20 @@ public record BinaryOp(
     }
   }
 
-  /** An operation without its derivatives as text. */
-  public BinaryOp(
-      String symbol,
-      DoubleBinaryOperator f,
-      Rule df,
-      @Nullable SymbolicRule dfExpr,
-      BiPredicate<Double, Double> smooth) {
-    this(symbol, f, df, dfExpr, smooth, Vector.empty());
-  }
-
   /** {@return an operation smooth everywhere, with no derivative as an expression} */
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df) {
-    return new BinaryOp(symbol, f, df, null, (a, b) -> true);
+    return new BinaryOp(symbol, f, df, null, (a, b) -> true, Vector.empty());
   }
 
   /** {@return an operation smooth everywhere, with its derivative as an expression} */
   public static BinaryOp of(String symbol, DoubleBinaryOperator f, Rule df, SymbolicRule dfExpr) {
     return new BinaryOp(
-        symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), (a, b) -> true);
+        symbol,
+        f,
+        df,
+        Objects.requireNonNull(dfExpr, "dfExpr is null"),
+        (a, b) -> true,
+        Vector.empty());
   }
 
   /** {@return this operation with ∂y/∂a and ∂y/∂b as text, in a, b and y: "b", "a" for a · b} */

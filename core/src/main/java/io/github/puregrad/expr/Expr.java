@@ -61,14 +61,14 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
   /** {@return a new node applying {@code op} to this one} */
   default Expr apply(UnaryOp op) {
-    return new Unary(op, this, op.apply(Node.value(this)), Node.idAfter(Node.id(this)));
+    return new Unary(op, this, op.apply(Node.value(this)), Node.idAfter(Node.id(this)), "");
   }
 
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
     long below = Math.max(Node.id(this), Node.id(other));
     return new Binary(
-        op, this, other, op.apply(Node.value(this), Node.value(other)), Node.idAfter(below));
+        op, this, other, op.apply(Node.value(this), Node.value(other)), Node.idAfter(below), "");
   }
 
   default Expr add(Expr other) {
@@ -217,11 +217,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Node.requireValue(op, value, op.apply(Node.value(operand)), id, Node.id(operand));
     }
 
-    /** An unnamed node. */
-    public Unary(UnaryOp op, Expr operand, double value, long id) {
-      this(op, operand, value, id, "");
-    }
-
     @Override
     public Unary withLabel(String newLabel) {
       return new Unary(op, operand, value, id, newLabel);
@@ -274,11 +269,6 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(label, "label is null");
       double expected = op.apply(Node.value(left), Node.value(right));
       Node.requireValue(op, value, expected, id, Math.max(Node.id(left), Node.id(right)));
-    }
-
-    /** An unnamed node. */
-    public Binary(BinaryOp op, Expr left, Expr right, double value, long id) {
-      this(op, left, right, value, id, "");
     }
 
     @Override

@@ -94,16 +94,6 @@ public record UnaryOp(
     Objects.requireNonNull(dfText, "dfText is null");
   }
 
-  /** An operation without its derivative as text. */
-  public UnaryOp(
-      String symbol,
-      DoubleUnaryOperator f,
-      DoubleBinaryOperator df,
-      @Nullable BinaryOperator<Expr> dfExpr,
-      DoublePredicate smooth) {
-    this(symbol, f, df, dfExpr, smooth, "");
-  }
-
   /**
    * {@return x^n for a constant, finite n}: d/dx = n x^(n-1), and 0 for n = 0 (as PyTorch: not 0 ·
    * ∞). Its symbol, "^2", is written after the operand.
@@ -127,13 +117,14 @@ public record UnaryOp(
 
   /** {@return an operation smooth everywhere, with no derivative as an expression} */
   public static UnaryOp of(String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df) {
-    return new UnaryOp(symbol, f, df, null, x -> true);
+    return new UnaryOp(symbol, f, df, null, x -> true, "");
   }
 
   /** {@return an operation smooth everywhere, with its derivative as an expression} */
   public static UnaryOp of(
       String symbol, DoubleUnaryOperator f, DoubleBinaryOperator df, BinaryOperator<Expr> dfExpr) {
-    return new UnaryOp(symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), x -> true);
+    return new UnaryOp(
+        symbol, f, df, Objects.requireNonNull(dfExpr, "dfExpr is null"), x -> true, "");
   }
 
   /** {@return this operation with dy/dx as text, in x and y, for the pictures: "1 − y²"} */

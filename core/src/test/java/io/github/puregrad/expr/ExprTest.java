@@ -70,7 +70,7 @@ class ExprTest {
       Expr.Binary product = (Expr.Binary) a.mul(3.0);
       Expr.Binary copy =
           new Expr.Binary(
-              product.op(), product.left(), product.right(), product.value(), product.id());
+              product.op(), product.left(), product.right(), product.value(), product.id(), "");
       assertThat(copy).isEqualTo(product).hasSameHashCodeAs(product);
       assertThat(new Expr.Leaf(a.value(), a.label(), a.id())).isEqualTo(a);
     }
@@ -79,9 +79,9 @@ class ExprTest {
     void shouldTellApartNodesWithOneIdAndOperandButAnotherOperation() {
       Expr.Leaf x = Expr.of(0.0, "x");
       Expr.Unary sin = (Expr.Unary) x.sin(); // sin 0 = 0 = relu 0: same value, same operand
-      Expr.Unary relu = new Expr.Unary(UnaryOp.RELU, x, sin.value(), sin.id());
+      Expr.Unary relu = new Expr.Unary(UnaryOp.RELU, x, sin.value(), sin.id(), "");
       assertThat(relu).isNotEqualTo(sin);
-      assertThat(new Expr.Unary(sin.op(), x, sin.value(), sin.id())).isEqualTo(sin);
+      assertThat(new Expr.Unary(sin.op(), x, sin.value(), sin.id(), "")).isEqualTo(sin);
     }
 
     @Test
@@ -282,7 +282,7 @@ class ExprTest {
 
     @Test
     void shouldRejectNullOperand() {
-      assertThatThrownBy(() -> new Expr.Binary(BinaryOp.ADD, Expr.of(1.0), null, 1.0, 1L))
+      assertThatThrownBy(() -> new Expr.Binary(BinaryOp.ADD, Expr.of(1.0), null, 1.0, 1L, ""))
           .isInstanceOf(NullPointerException.class)
           .hasMessage("right operand is null");
     }

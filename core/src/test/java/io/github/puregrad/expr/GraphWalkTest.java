@@ -188,7 +188,7 @@ class GraphWalkTest {
     void shouldRejectAnOperationWhoseIdIsNotAboveItsOperands() {
       Expr.Leaf x = Expr.of(1.0, "x");
 
-      assertThatThrownBy(() -> new Expr.Unary(UnaryOp.TANH, x, Math.tanh(1.0), x.id()))
+      assertThatThrownBy(() -> new Expr.Unary(UnaryOp.TANH, x, Math.tanh(1.0), x.id(), ""))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("id " + x.id() + " must be larger than its operands' ids, up to " + x.id());
     }

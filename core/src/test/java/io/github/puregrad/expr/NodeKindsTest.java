@@ -95,11 +95,11 @@ class NodeKindsTest {
   class Construction {
     @Test
     void shouldRejectAValueItsOperationDoesNotGive() {
-      assertThatThrownBy(() -> new Expr.Unary(UnaryOp.TANH, X, 0.9, 12345L))
+      assertThatThrownBy(() -> new Expr.Unary(UnaryOp.TANH, X, 0.9, 12345L, ""))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("value 0.9")
           .hasMessageContaining(Double.toString(Math.tanh(0.5)));
-      assertThatThrownBy(() -> new Expr.Binary(BinaryOp.ADD, X, Y, 3.0, 12345L))
+      assertThatThrownBy(() -> new Expr.Binary(BinaryOp.ADD, X, Y, 3.0, 12345L, ""))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("2.5");
     }
@@ -107,7 +107,8 @@ class NodeKindsTest {
     @Test
     void shouldEqualACopyBuiltFromItsComponents() {
       Expr.Binary sum = (Expr.Binary) X.add(Y);
-      Expr.Binary copy = new Expr.Binary(sum.op(), sum.left(), sum.right(), sum.value(), sum.id());
+      Expr.Binary copy =
+          new Expr.Binary(sum.op(), sum.left(), sum.right(), sum.value(), sum.id(), "");
       assertThat(copy).isEqualTo(sum).hasSameHashCodeAs(sum);
     }
 
@@ -115,7 +116,7 @@ class NodeKindsTest {
     void shouldNotEqualANodeWithTheSameIdAndValueButOtherOperands() {
       Expr.Leaf twin = Expr.of(0.5, "x");
       Expr.Unary y = (Expr.Unary) X.tanh(); // built after twin: an id above twin's
-      Expr.Unary forged = new Expr.Unary(UnaryOp.TANH, twin, y.value(), y.id());
+      Expr.Unary forged = new Expr.Unary(UnaryOp.TANH, twin, y.value(), y.id(), "");
       assertThat(forged).isNotEqualTo(y);
       assertThatThrownBy(() -> Graph.of(y.add(forged)))
           .isInstanceOf(IllegalArgumentException.class)
@@ -125,7 +126,7 @@ class NodeKindsTest {
     @Test
     void shouldKeepNaNValuesConsistent() {
       Expr nan = Expr.of(-1.0).log();
-      assertThat(new Expr.Unary(UnaryOp.RELU, nan, Double.NaN, nan.id() + 1).value()).isNaN();
+      assertThat(new Expr.Unary(UnaryOp.RELU, nan, Double.NaN, nan.id() + 1, "").value()).isNaN();
     }
   }
 }
