@@ -100,7 +100,8 @@ final class Labels {
 
   /**
    * {@return {@code c} as something every viewer shows: a control character as its Unicode "control
-   * picture" (NUL as U+2400), a line break as a space, anything else as it is}
+   * picture" (NUL as U+2400), a line break as a space, a lone surrogate as U+FFFD, anything else as
+   * it is}
    */
   static int visible(int c) {
     if (c == '\n' || c == 0x2028 || c == 0x2029) {
@@ -111,6 +112,9 @@ final class Labels {
     }
     if (c == 0x7F) {
       return 0x2421;
+    }
+    if (Character.isSurrogate((char) c)) {
+      return 0xFFFD; // a lone surrogate: no encoding can write it, so UTF-8 output would fail
     }
     return Character.isISOControl(c) ? 0xFFFD : c;
   }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puregrad.expr.Expr;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Labels with characters that would break a chart or a picture. */
 class EscapingTest {
@@ -39,6 +42,21 @@ class EscapingTest {
       String dot = Dot.of(Expr.of(1.0, "a\u001b[31mb\rc\u007f").mul(2));
       assertThat(dot.chars().filter(c -> c < 0x20 && c != '\n').count()).isZero();
       assertThat(dot).doesNotContain("\u007f");
+    }
+  }
+
+  /** Fault 10 of docs/reliability.md: a label with a lone surrogate threw on writing. */
+  @Nested
+  class LoneSurrogates {
+    @Test
+    void shouldWriteTheExplorerPageOfALabelWithALoneSurrogate(@TempDir Path dir) throws Exception {
+      Path page = Explorer.write(Expr.of(1.0, "x\uD800y").mul(2), dir.resolve("page.html"));
+      assertThat(Files.readString(page)).contains("x\uFFFDy").doesNotContain("\uD800");
+    }
+
+    @Test
+    void shouldShowALoneSurrogateInDotAsTheReplacementCharacter() {
+      assertThat(Dot.of(Expr.of(1.0, "a\uDC00"))).contains("{ a\uFFFD | data 1.0000 }");
     }
   }
 
