@@ -47,6 +47,9 @@ public final class Report {
       String name = result.getParams().getBenchmark();
       String[] parts = name.split("\\.", -1);
       String workload = parts[parts.length - 2];
+      if ("MinimizeBench".equals(workload)) {
+        continue; // whole solves, not steps of a graph: MinimizeReport prints them
+      }
       String engine = parts[parts.length - 1];
       double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
       medians.computeIfAbsent(workload, w -> new LinkedHashMap<>()).put(engine, median);
