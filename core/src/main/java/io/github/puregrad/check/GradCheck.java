@@ -27,7 +27,9 @@ import org.immutables.value.Value;
  * value's magnitude and the relative perturbation stays near {@code step}; the numeric derivative
  * is {@code (f(v + h) - f(v - h)) / 2h}, evaluated by rebuilding the graph with the one leaf moved.
  * A leaf passes when {@code |analytic - numeric| <= absolute + relative * max(|analytic|,
- * |numeric|)}; a NaN or infinite number on either side fails.
+ * |numeric|)}; a NaN or infinite number on either side fails. An operation whose {@code f} does not
+ * give its node's value again for the same operands (it is not deterministic) is an {@link
+ * IllegalArgumentException} naming it, before any difference is taken.
  *
  * @param relative the relative tolerance; default {@code 1e-5}
  * @param absolute the absolute tolerance, for gradients near zero; default {@code 1e-7}
@@ -93,6 +95,7 @@ public record GradCheck(double relative, double absolute, double step) {
   }
 
   private Report check(Graph graph, ToDoubleFunction<Expr.Leaf> gradients) {
+    Rebuild.requireDeterministic(graph);
     Vector<LeafCheck> leaves = Vector.empty();
     for (int p = 0; p < graph.size(); p++) {
       if (graph.node(p) instanceof Expr.Leaf leaf) {

@@ -10,6 +10,35 @@ final class Rebuild {
 
   /** {@return the value of {@code graph}'s output when each leaf holds {@code values(leaf)}} */
   static double value(Graph graph, ToDoubleFunction<Expr.Leaf> values) {
+    Expr[] rebuilt = rebuild(graph, values);
+    return rebuilt[rebuilt.length - 1].value();
+  }
+
+  /**
+   * Checks that each operation gives again, for the same operands, the value its node holds; a
+   * finite difference of a function that is not one would measure noise.
+   *
+   * @throws IllegalArgumentException naming the first operation that does not
+   */
+  static void requireDeterministic(Graph graph) {
+    Expr[] rebuilt = rebuild(graph, Expr.Leaf::value);
+    for (int p = 0; p < rebuilt.length; p++) {
+      Expr node = graph.node(p);
+      if (Double.compare(rebuilt[p].value(), node.value()) != 0) {
+        throw new IllegalArgumentException(
+            "operation '"
+                + node.symbol()
+                + "' gave "
+                + node.value()
+                + " when the graph was built and "
+                + rebuilt[p].value()
+                + " now, for the same operands: its f must be deterministic, since tapes,"
+                + " symbolic derivatives and checks evaluate it again and need the node's value");
+      }
+    }
+  }
+
+  private static Expr[] rebuild(Graph graph, ToDoubleFunction<Expr.Leaf> values) {
     Expr[] rebuilt = new Expr[graph.size()];
     for (int p = 0; p < graph.size(); p++) {
       Expr node = graph.node(p);
@@ -22,7 +51,7 @@ final class Rebuild {
         rebuilt[p] = leaf.withValue(values.applyAsDouble(leaf));
       }
     }
-    return rebuilt[rebuilt.length - 1].value();
+    return rebuilt;
   }
 
   private static Expr operand(Expr[] rebuilt, Graph graph, int p, int k) {

@@ -61,14 +61,13 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
 
   /** {@return a new node applying {@code op} to this one} */
   default Expr apply(UnaryOp op) {
-    return new Unary(op, this, op.apply(Node.value(this)), Node.idAfter(Node.id(this)), "");
+    return new Unary(op, this, Node.COMPUTE, Node.idAfter(Node.id(this)), "");
   }
 
   /** {@return a new node applying {@code op} to this one and {@code other}} */
   default Expr apply(BinaryOp op, Expr other) {
     long below = Math.max(Node.id(this), Node.id(other));
-    return new Binary(
-        op, this, other, op.apply(Node.value(this), Node.value(other)), Node.idAfter(below), "");
+    return new Binary(op, this, other, Node.COMPUTE, Node.idAfter(below), "");
   }
 
   default Expr add(Expr other) {
@@ -214,12 +213,14 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(op, "op is null");
       Objects.requireNonNull(operand, "operand is null");
       Objects.requireNonNull(label, "label is null");
-      Node.requireValue(op, value, op.apply(Node.value(operand)), id, Node.id(operand));
+      double expected = op.apply(Node.value(operand)); // f's one call for this node
+      value = Node.computed(value, expected);
+      Node.requireValue(op, value, expected, id, Node.id(operand));
     }
 
     @Override
     public Unary withLabel(String newLabel) {
-      return new Unary(op, operand, value, id, newLabel);
+      return new Unary(op, operand, Node.COMPUTE, id, newLabel);
     }
 
     @Override
@@ -267,13 +268,14 @@ public sealed interface Expr permits Expr.Leaf, Expr.Unary, Expr.Binary {
       Objects.requireNonNull(left, "left operand is null");
       Objects.requireNonNull(right, "right operand is null");
       Objects.requireNonNull(label, "label is null");
-      double expected = op.apply(Node.value(left), Node.value(right));
+      double expected = op.apply(Node.value(left), Node.value(right)); // f's one call
+      value = Node.computed(value, expected);
       Node.requireValue(op, value, expected, id, Math.max(Node.id(left), Node.id(right)));
     }
 
     @Override
     public Binary withLabel(String newLabel) {
-      return new Binary(op, left, right, value, id, newLabel);
+      return new Binary(op, left, right, Node.COMPUTE, id, newLabel);
     }
 
     @Override

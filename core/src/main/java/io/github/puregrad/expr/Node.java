@@ -48,6 +48,16 @@ final class Node {
         : node instanceof Expr.Unary u ? u.id() : ((Expr.Leaf) node).id();
   }
 
+  // What apply passes as the value, a NaN with a payload of its own: the constructor computes the
+  // value, which it must do anyway to check one it is given, so f runs once per node
+  private static final long COMPUTE_BITS = 0x7ff8_0000_c0de_0001L;
+  static final double COMPUTE = Double.longBitsToDouble(COMPUTE_BITS);
+
+  /** {@return {@code expected}, the operation's value, if {@code value} is COMPUTE; else value} */
+  static double computed(double value, double expected) {
+    return Double.doubleToRawLongBits(value) == COMPUTE_BITS ? expected : value;
+  }
+
   /** A node's value is its operation's of its operands, to the bit, and its id is above theirs. */
   static void requireValue(Object op, double value, double expected, long id, long operands) {
     if (Double.compare(value, expected) != 0) {
