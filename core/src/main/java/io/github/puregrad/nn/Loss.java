@@ -60,6 +60,41 @@ public final class Loss {
         .mul(1.0 / logits.size());
   }
 
+  /**
+   * {@return the softmax cross-entropy of one example, {@code -log softmax(logits)[target]}, as
+   * PyTorch's {@code F.cross_entropy}: log Σ_i e^(x_i - m) + m - x_target with m the largest logit,
+   * so no exponential overflows, and it stays finite and exact for logits of ±1000}
+   *
+   * <p>Its gradient is softmax(x) - onehot(target). The shift m is a {@code max} of the logits (so
+   * a traced tape recomputes it for new logits) behind a stop-gradient: its derivative cancels
+   * exactly in the formula, and so adds no rounding.
+   *
+   * <pre>{@code
+   * Expr loss = Loss.crossEntropy(model.forward(pixels), 7);   // the digit is a 7
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if there are no logits or {@code target} is not an index of
+   *     one
+   */
+  public static Expr crossEntropy(Seq<? extends Expr> logits, int target) {
+    Objects.requireNonNull(logits, "logits is null");
+    if (target < 0 || target >= logits.size()) {
+      throw new IllegalArgumentException(
+          "expected a target in [0, " + logits.size() + "), got " + target);
+    }
+    Expr max = logits.head();
+    for (Expr x : logits.tail()) {
+      max = max.apply(Ops.MAX, x);
+    }
+    Expr m = max.apply(Ops.STOP);
+    // Σ e^(x_i - m), left to right; the largest term is e^0 = 1, so the sum is in [1, n]
+    Expr sum = logits.head().sub(m).exp();
+    for (Expr x : logits.tail()) {
+      sum = sum.add(x.sub(m).exp());
+    }
+    return sum.log().sub(logits.get(target).sub(m));
+  }
+
   /** {@return alpha · Σ p², L2 regularisation over {@code parameters}} */
   public static Expr l2(double alpha, Seq<? extends Expr> parameters) {
     Objects.requireNonNull(parameters, "parameters is null");
