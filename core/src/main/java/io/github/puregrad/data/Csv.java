@@ -3,25 +3,31 @@ package io.github.puregrad.data;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Numeric CSV files: comma-separated finite numbers, an optional header line, blank lines ignored.
  * Malformed input fails with the file, line and column in the message; no row is ever skipped.
  *
- * <p>The first non-blank line is a header when none of its cells is a number. A first line with
- * some numbers and some other cells is an error, as is {@code NaN} or {@code Infinity} anywhere. A
- * UTF-8 byte-order mark is ignored, bytes that are not UTF-8 are an error naming the line, and a
- * message quotes at most 40 characters of a bad cell. Numbers are read in time linear in their
- * length.
+ * <p>The first non-blank line is a header when none of its cells is a number and not all of them
+ * are missing-value markers ({@code NA}, {@code #N/A}, an empty cell: pandas' list), which would be
+ * a row of missing data, not names. A first line with some numbers and some other cells is an
+ * error, as is {@code NaN} or {@code Infinity} anywhere. A UTF-8 byte-order mark is ignored, bytes
+ * that are not UTF-8 are an error naming the line, and a message quotes at most 40 characters of a
+ * bad cell, control characters shown as Unicode's control pictures. Numbers are read in time linear
+ * in their length; a file larger than {@value #MAX_BYTES} bytes is refused before it is read.
  *
  * <pre>{@code
  * Dataset moons = Csv.dataset(Path.of("moons.csv"));    // x0,x1,y: the last column is the target
@@ -29,6 +35,31 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Csv {
+  /** The largest file {@link #dataset(Path)} and {@link #values(Path)} read: 64 MiB. */
+  public static final int MAX_BYTES = 64 << 20;
+
+  /**
+   * What pandas' {@code read_csv} takes for a missing value by default (compared without case): a
+   * first line of only these is a row of missing data, never a header.
+   */
+  private static final Set<String> MISSING =
+      Set.of(
+          "",
+          "#n/a",
+          "#n/a n/a",
+          "#na",
+          "-1.#ind",
+          "-1.#qnan",
+          "-nan",
+          "1.#ind",
+          "1.#qnan",
+          "<na>",
+          "n/a",
+          "na",
+          "null",
+          "nan",
+          "none");
+
   private Csv() {}
 
   /**
@@ -80,11 +111,27 @@ public final class Csv {
     Objects.requireNonNull(file, "file is null");
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      // a bounded read: a huge file or an endless device (/dev/zero) is one line, not an
+      // OutOfMemoryError
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+        throw tooLarge(file, Files.size(file) + " bytes");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
+        throw tooLarge(file, "more");
+      }
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("cannot read " + file + ": no such file", e);
+    } catch (FileSystemException e) {
+      String reason = e.getReason();
+      throw new UncheckedIOException(
+          "cannot read " + file + ": " + (reason == null ? e.getClass().getSimpleName() : reason),
+          e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot read " + file + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
     }
     Vector<String> lines = Vector.empty();
     int start = 0;
@@ -99,6 +146,11 @@ public final class Csv {
       }
     }
     return lines;
+  }
+
+  private static IllegalArgumentException tooLarge(Path file, String got) {
+    return new IllegalArgumentException(
+        file + ": expected a CSV file of at most " + MAX_BYTES + " bytes (64 MiB), got " + got);
   }
 
   private static String decode(Path file, int line, byte[] bytes, int from, int to) {
@@ -137,6 +189,15 @@ public final class Csv {
       String[] cells = line.split(",", -1);
       if (first) {
         first = false;
+        if (isMissing(cells)) {
+          throw new IllegalArgumentException(
+              source
+                  + " line "
+                  + lineNumber
+                  + ", column 1: expected a header or a row of numbers, got "
+                  + Numbers.quote(cells[0])
+                  + ", a missing value, in every column");
+        }
         if (isHeader(cells)) {
           width = cells.length; // a header: it still fixes the number of columns
           continue;
@@ -171,6 +232,16 @@ public final class Csv {
       rows = rows.append(row);
     }
     return rows;
+  }
+
+  /** Every cell is a missing-value marker: a row of missing data, not a header of names. */
+  private static boolean isMissing(String[] cells) {
+    for (String cell : cells) {
+      if (!MISSING.contains(cell.strip().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** No cell is a number, nor NaN or an infinity (which are bad numbers, not names). */

@@ -76,14 +76,37 @@ final class Numbers {
   }
 
   /**
-   * {@return {@code cell} in quotes, cut to {@link #QUOTED} characters with its length if longer}
+   * {@return {@code cell} in quotes, cut to {@link #QUOTED} characters with its length if longer,
+   * its control characters made visible}
    */
   static String quote(String cell) {
     String text = cell.strip();
     if (text.length() <= QUOTED) {
-      return "'" + text + "'";
+      return "'" + visible(text) + "'";
     }
-    return "'" + text.substring(0, QUOTED) + "...' (" + text.length() + " characters)";
+    return "'" + visible(text.substring(0, QUOTED)) + "...' (" + text.length() + " characters)";
+  }
+
+  /**
+   * {@return {@code text} with C0 controls and DEL as Unicode's control pictures (ESC as ␛), other
+   * controls as U+FFFD}: a cell with ESC or BEL bytes must not drive the terminal that shows the
+   * error
+   */
+  static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20) {
+        out.append((char) (0x2400 + c));
+      } else if (c == 0x7F) {
+        out.append('\u2421');
+      } else if (Character.isISOControl(c)) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static int digits(String text, int from) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.collection.Vector;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvTest {
 
@@ -54,6 +60,21 @@ class CsvTest {
       assertThatThrownBy(() -> Csv.dataset("inf.csv", Vector.of("Infinity,-inf", "4,5")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("inf.csv line 1, column 1: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NA,NA", "#N/A,#N/A", ",", "null, NaN", " n/a ,none"})
+    void shouldRefuseAFirstLineOfMissingValuesRatherThanTakeItForAHeader(String first) {
+      assertThatThrownBy(() -> Csv.dataset("na.csv", Vector.of(first, "1,2", "3,4")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("na.csv line 1, column 1: expected a header or a row of numbers")
+          .hasMessageEndingWith(", a missing value, in every column");
+    }
+
+    @Test
+    void shouldKeepAHeaderWithAnEmptyFirstNameAsPandasWritesAnIndex() {
+      Dataset data = Csv.dataset("index.csv", Vector.of(",x,y", "0,1,2", "1,3,4"));
+      assertThat(data.targets()).containsExactly(2.0, 4.0);
     }
 
     @Test
@@ -99,6 +120,60 @@ class CsvTest {
       assertThatThrownBy(() -> Csv.dataset("long.csv", Vector.of("0,0", "1," + huge)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("line 2, column 2");
+    }
+  }
+
+  @Nested
+  class ControlCharacters {
+    @Test
+    void shouldShowEscapeAndBellInABadCellAsControlPictures() {
+      assertThatThrownBy(() -> Csv.dataset("esc.csv", Vector.of("1,2", "3,\u001B[31m\u0007")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("esc.csv line 2, column 2: expected a finite number, got '\u241B[31m\u2407'")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}"));
+    }
+
+    @Test
+    void shouldShowDeleteAndC1ControlsVisibly() {
+      assertThatThrownBy(() -> Csv.dataset("del.csv", Vector.of("1,2", "3,a\u007F\u009B")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("del.csv line 2, column 2: expected a finite number, got 'a\u2421\uFFFD'");
+    }
+  }
+
+  @Nested
+  class Size {
+    @TempDir Path dir;
+
+    @Test
+    void shouldRefuseAFileLargerThanTheLimitBeforeReadingIt() throws Exception {
+      Path file = dir.resolve("huge.csv");
+      try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+        sparse.setLength(216_000_000L); // a sparse file: no disk space, no time
+      }
+      assertThatThrownBy(() -> Csv.dataset(file))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              file
+                  + ": expected a CSV file of at most 67108864 bytes (64 MiB), got 216000000 bytes");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void shouldRefuseAnEndlessDeviceInOneLine() {
+      Path zero = Path.of("/dev/zero");
+      assertThatThrownBy(() -> Csv.dataset(zero))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "/dev/zero: expected a CSV file of at most 67108864 bytes (64 MiB), got more");
+    }
+
+    @Test
+    void shouldNameTheCauseWhenTheFileIsADirectory() {
+      assertThatThrownBy(() -> Csv.dataset(dir))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageStartingWith("cannot read " + dir + ": ")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
   }
 
@@ -267,6 +342,9 @@ class CsvTest {
         width = cells.length;
         if (first) {
           first = false;
+          if (Arrays.stream(cells).allMatch(CsvTest.Fuzz::isMissing)) {
+            return Optional.empty(); // a row of missing values, not a header
+          }
           if (Arrays.stream(cells).noneMatch(CsvTest.Fuzz::looksNumeric)) {
             continue;
           }
@@ -282,6 +360,32 @@ class CsvTest {
         rows.add(row);
       }
       return Optional.of(rows);
+    }
+
+    /** pandas' default missing-value markers, from its read_csv documentation. */
+    private static boolean isMissing(String cell) {
+      return List.of(
+              "",
+              "#N/A",
+              "#N/A N/A",
+              "#NA",
+              "-1.#IND",
+              "-1.#QNAN",
+              "-NaN",
+              "-nan",
+              "1.#IND",
+              "1.#QNAN",
+              "<NA>",
+              "N/A",
+              "NA",
+              "NULL",
+              "NaN",
+              "None",
+              "n/a",
+              "nan",
+              "null")
+          .stream()
+          .anyMatch(marker -> marker.equalsIgnoreCase(cell.strip()));
     }
 
     private static boolean looksNumeric(String cell) {
