@@ -36,11 +36,13 @@ Expr x2 = Expr.of(0.0, "x2");
 Expr w1 = Expr.of(-3.0, "w1");
 Expr w2 = Expr.of(1.0, "w2");
 Expr b = Expr.of(6.8813735870195432, "b");
-Expr o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
+Expr n = x1.mul(w1).add(x2.mul(w2)).add(b).withLabel("n");   // withLabel: named in pictures
+Expr o = n.tanh().withLabel("o");
 Gradients grads = Autodiff.backward(o);
 
 System.out.println("""
-    puregrad is on the class path. Defined: x1, x2, w1, w2, b, o = tanh(x1*w1 + x2*w2 + b), grads.
+    puregrad is on the class path. Defined: x1, x2, w1, w2, b, n = x1*w1 + x2*w2 + b,
+    o = tanh(n) and grads = Autodiff.backward(o).
     Try:  o.value()   grads.get(x1)   grads.get(w1)   System.out.print(Trace.of(o).render())
           Mlp model = Mlp.of(3, List.of(4, 4, 1), new SplittableRandom(42))
     Then follow docs/tutorial.md; /exit to leave.

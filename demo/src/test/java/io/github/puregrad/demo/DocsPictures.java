@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Regenerates the pictures of {@code docs/pictures.md} into {@code docs/images/}:
+ * Regenerates the pictures of {@code docs/pictures.md} and {@code docs/tutorial.md} into {@code
+ * docs/images/}:
  *
  * <pre>{@code
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -45,6 +46,9 @@ final class DocsPictures {
     report(graphviz.write(Dot.of(neuron), dir.resolve("neuron.png")));
     write(dir.resolve("neuron.dot"), Dot.of(neuron));
     write(dir.resolve("neuron.mmd"), Mermaid.of(neuron));
+    Expr lecture = lectureL();
+    report(graphviz.write(Dot.of(lecture), dir.resolve("lecture-l.svg")));
+    report(graphviz.write(Dot.of(Autodiff.backward(lecture)), dir.resolve("lecture-l-grads.svg")));
 
     Dataset moons = Moons.micrograd();
     double[][] points =
@@ -71,6 +75,20 @@ final class DocsPictures {
                     (x, y) -> score(trained, Expr.of(x), Expr.of(y)).value(), points, labels)
                 .withClassNames("upper moon (-1)", "lower moon (+1)"),
             dir.resolve("moons.png")));
+  }
+
+  /**
+   * The lecture's first example, L = (a*b + c) * f, built and named as the tutorial's section 4
+   * builds it: e = a*b, d = e + c, L = d*f.
+   */
+  private static Expr lectureL() {
+    Expr.Leaf a = Expr.of(2.0, "a");
+    Expr.Leaf b = Expr.of(-3.0, "b");
+    Expr.Leaf c = Expr.of(10.0, "c");
+    Expr e = a.mul(b).withLabel("e");
+    Expr d = e.add(c).withLabel("d");
+    Expr.Leaf f = Expr.of(-2.0, "f");
+    return d.mul(f).withLabel("L");
   }
 
   /** micrograd's moons loss: mean of relu(1 - y * score) plus 1e-4 times the squared weights. */
