@@ -19,8 +19,10 @@ import io.github.puregrad.viz.Explorer;
 import io.github.puregrad.viz.GraphvizException;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.awt.AWTError;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +33,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -49,15 +53,18 @@ import java.util.function.Supplier;
  * {@code --lr X} (for moons, the starting rate; it decays linearly to a tenth of it), {@code
  * --stop-after N} (stop after N steps as if interrupted; the run keeps its length, so the schedule
  * is unchanged), {@code --save FILE} (write the run's state when it stops), {@code --resume FILE}
- * (continue a saved run, printing the remaining steps with their original numbers).
+ * (continue a saved run, printing the remaining steps with their original numbers), {@code --labels
+ * 0/1} (read a CSV's targets 0 and 1 as -1 and +1).
  *
- * <p>Every error is one line on stderr, never a stack trace; a picture that cannot be drawn is
- * "skipped", and the training's result stands.
+ * <p>Every error is one line on stderr, never a stack trace, with control characters shown as
+ * Unicode's control pictures; a picture that cannot be drawn is "skipped", and the training's
+ * result stands. {@code --save} is checked before training starts; a run that diverges saves its
+ * last good state, which {@code --resume} reports rather than continues.
  */
 public final class Demo {
   static final String USAGE =
       "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]"
-          + " [--stop-after N] [--save FILE] [--resume FILE] [--help]";
+          + " [--stop-after N] [--save FILE] [--resume FILE] [--labels 0/1] [--help]";
 
   /** What --help prints after the usage line. */
   // not a text block: the formatter on JDK 17 moves its delimiters to column 0, so every line
@@ -81,11 +88,16 @@ public final class Demo {
           "  --epochs N        train N epochs (seed) or steps (moons)",
           "  --lr X            the learning rate (moons: the starting rate)",
           "  --stop-after N    stop after N epochs or steps, as if interrupted",
-          "  --save FILE       write the run's state when it stops",
-          "  --resume FILE     continue a saved run",
+          "  --save FILE       write the run's state when it stops, or its last good state when it",
+          "                    diverges (FILE is checked before training starts)",
+          "  --resume FILE     continue a saved run, on the data it was saved with",
+          "  --labels 0/1      read the CSV's targets 0 and 1 as -1 and +1 (moons' hinge loss needs",
+          "                    -1 and +1 and refuses 0/1 labels without this)",
           "  --help            print this and exit",
           "",
-          "pictures go to target/puregrad/; every error is one line on stderr.");
+          "pictures go to target/puregrad/; every error is one line on stderr, control characters",
+          "shown as symbols (ESC as \u241b); exit code 0, 1 for a bad file or a divergence, 2 for bad",
+          "options.");
 
   private static final long DEFAULT_SEED = 1337;
   private static final Path PICTURES = Path.of("target", "puregrad");
@@ -120,26 +132,62 @@ public final class Demo {
     }
     Either<String, Options> options = Options.parse(List.of(args));
     if (options.isLeft()) {
-      err.println("error: " + options.getLeft());
+      err.println(visible("error: " + options.getLeft()));
       err.println(USAGE);
       return 2;
     }
     try {
+      // before training, so that a bad name costs a second, not the run
+      options.get().save().forEach(SaveFile::requireWritable);
       return options.get().mode().equals("moons")
           ? moons(options.get(), out, err, pictures)
           : seed(options.get(), out, err, pictures);
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+      err.println(visible("error: " + e.getMessage()));
       return 1;
     } catch (RuntimeException e) {
       // a bug rather than bad input; the user still gets one line, not a stack trace
-      err.println("error: unexpected " + e);
+      err.println(visible("error: unexpected " + e));
+      return 1;
+    } catch (OutOfMemoryError e) {
+      // the inputs are bounded, so this is a model too large for the heap: still one line
+      err.println("error: out of memory (" + e.getMessage() + "); give the JVM more with -Xmx");
       return 1;
     }
   }
 
+  /**
+   * {@return {@code text} on one line with its control characters made visible}: C0 controls and
+   * DEL as Unicode's control pictures (ESC as \u241b, a line break as \u240a), other controls and
+   * lone surrogates as U+FFFD, so no file or argument can drive the terminal or split the line
+   */
+  static String visible(String text) {
+    StringBuilder line = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        line.append(c).append(text.charAt(++i));
+      } else if (c < 0x20) {
+        line.append((char) (0x2400 + c));
+      } else if (c == 0x7F) {
+        line.append('\u2421');
+      } else if (Character.isSurrogate(c)
+          || Character.isISOControl(c)
+          || c == 0x2028
+          || c == 0x2029) {
+        line.append('\uFFFD');
+      } else {
+        line.append(c);
+      }
+    }
+    return line.toString();
+  }
+
   private static int seed(Options options, PrintStream out, PrintStream err, Path pictures) {
-    Dataset data = options.data().map(Csv::dataset).getOrElse(Dataset::lecture);
+    Source source = source(options, "lecture", Dataset::lecture);
+    Dataset data = source.data();
     Mlp random = Mlp.of(data.inputSize(), List.of(4, 4, 1), random(options));
     java.util.List<Double> losses = new java.util.ArrayList<>();
     Either<Integer, Mlp> last =
@@ -153,7 +201,7 @@ public final class Demo {
                 (lr, epochs) -> Schedule.constant(lr),
                 Objective.sumOfSquares()),
             start(options, random, Vector.empty()),
-            data,
+            source,
             out,
             err,
             epoch -> {
@@ -190,7 +238,9 @@ public final class Demo {
   }
 
   private static int moons(Options options, PrintStream out, PrintStream err, Path pictures) {
-    Dataset data = options.data().map(Csv::dataset).getOrElse(Moons::micrograd);
+    Source source = source(options, "micrograd moons", Moons::micrograd);
+    requireSigns(source);
+    Dataset data = source.data();
     Mlp random =
         Mlp.of(
             data.inputSize(),
@@ -215,7 +265,7 @@ public final class Demo {
                 (lr, epochs) -> Schedule.linear(lr, lr / 10, epochs),
                 Objective.hinge(1e-4)),
             start(options, random, micrograd),
-            data,
+            source,
             out,
             err,
             epoch -> {
@@ -281,8 +331,68 @@ public final class Demo {
   }
 
   /**
+   * Where the data came from and what it holds.
+   *
+   * @param name what a save file records: "lecture", "micrograd moons" or the CSV's name as given
+   */
+  private record Source(String name, Dataset data) {
+    SaveFile.Data record() {
+      return SaveFile.Data.of(name, data);
+    }
+  }
+
+  /** The CSV of --data (its targets mapped with --labels 0/1), or the mode's own data. */
+  private static Source source(Options options, String builtIn, Supplier<Dataset> own) {
+    if (options.data().isEmpty()) {
+      return new Source(builtIn, own.get());
+    }
+    Path file = options.data().get();
+    Dataset data = Csv.dataset(file);
+    if (options.labels().isDefined()) {
+      Vector<Double> targets = data.targets();
+      for (int i = 0; i < targets.size(); i++) {
+        if (targets.get(i) != 0 && targets.get(i) != 1) {
+          throw new IllegalArgumentException(
+              file
+                  + ": expected targets 0 and 1 with --labels 0/1, got "
+                  + targets.get(i)
+                  + " in example "
+                  + (i + 1));
+        }
+      }
+      data = new Dataset(data.inputs(), targets.map(y -> y == 0 ? -1.0 : 1.0));
+    }
+    return new Source(file.toString(), data);
+  }
+
+  /**
+   * The hinge loss needs targets -1 and +1: 0/1 labels (scikit-learn's) would train to 50% and say
+   * nothing, so they are refused unless --labels 0/1 maps them.
+   */
+  private static void requireSigns(Source source) {
+    Vector<Double> targets = source.data().targets();
+    Option<Double> other = targets.find(y -> y != -1 && y != 1);
+    if (other.isEmpty()) {
+      return;
+    }
+    if (targets.forAll(y -> y == 0 || y == 1)) {
+      throw new IllegalArgumentException(
+          source.name()
+              + ": expected targets -1 and +1 for the hinge loss, got 0 and 1"
+              + " (give --labels 0/1 to read 0 as -1)");
+    }
+    throw new IllegalArgumentException(
+        source.name()
+            + ": expected targets -1 and +1 for the hinge loss, got "
+            + other.get()
+            + " in example "
+            + (targets.indexOf(other.get()) + 1));
+  }
+
+  /**
    * Trains from {@code start}, or from the saved run of --resume, up to the run's end or
-   * --stop-after, reporting each epoch; saves the run with --save.
+   * --stop-after, reporting each epoch; saves the run with --save when it stops, and its last good
+   * state when it diverges.
    *
    * @return the trained model when the run reached its end; else the exit code (1 when training
    *     diverged, 0 when it stopped early)
@@ -291,91 +401,158 @@ public final class Demo {
       Options options,
       Run run,
       Mlp start,
-      Dataset data,
+      Source source,
       PrintStream out,
       PrintStream err,
       Consumer<Epoch<Mlp>> report) {
     int epochs = options.epochs().getOrElse(run.epochs());
     double lr = options.lr().getOrElse(run.lr());
     Checkpoint<Mlp, Sgd.Velocity> from;
+    // the random start's seed, kept for people: the saved model is what a resumed run starts from
+    Option<String> seed = options.seed().map(Object::toString);
     if (options.resume().isDefined()) {
       Path file = options.resume().get();
-      // reading needs the optimizer's kind and the batching only, not the saved rate
-      SaveFile.Saved<Mlp, Sgd.Velocity> saved = SaveFile.read(file, run.trainer(1, 1), start);
-      String mode = saved.settings().get("mode").getOrElse("");
+      // the settings first: they make the trainer that the whole file is then checked against
+      Map<String, String> settings = SaveFile.settings(file);
+      seed = settings.get("seed");
+      String mode = settings.get("mode").getOrElse("");
       if (!mode.equals(run.mode())) {
         throw new IllegalArgumentException(
-            file + ": expected a saved " + run.mode() + " run, got '" + mode + "'");
+            file
+                + ": expected a saved "
+                + run.mode()
+                + " run at 'settings.mode', got '"
+                + mode
+                + "'");
       }
-      epochs = setting(file, saved, "epochs", Integer::parseInt);
-      lr = setting(file, saved, "lr", Double::parseDouble);
-      from = saved.checkpoint();
-      if (from.epoch() > epochs || epochs < 1 || !(lr > 0 && Double.isFinite(lr))) {
+      epochs = setting(file, settings, "epochs", Integer::parseInt, n -> n >= 1, "whole number");
+      lr =
+          setting(
+              file,
+              settings,
+              "lr",
+              Double::parseDouble,
+              x -> x > 0 && x < Double.POSITIVE_INFINITY,
+              "number");
+      SaveFile.Saved<Mlp, Sgd.Velocity> saved =
+          SaveFile.read(file, run.trainer(lr, epochs), start, source.record());
+      if (saved.divergence().isDefined()) {
+        SaveFile.Diverged diverged = saved.divergence().get();
         throw new IllegalArgumentException(
             file
-                + ": expected a "
+                + ": the run diverged in "
                 + run.word()
-                + " of a run of "
+                + " "
+                + diverged.epoch()
+                + " ("
+                + diverged.reason()
+                + "); the file holds its last good state, before that "
+                + run.word()
+                + ", which would diverge again");
+      }
+      from = saved.checkpoint();
+      if (from.epoch() > epochs) {
+        throw new IllegalArgumentException(
+            file
+                + ": expected at most "
+                + run.word()
+                + " "
                 + epochs
-                + " "
-                + run.word()
-                + "s, got "
-                + run.word()
-                + " "
+                + " at 'epoch', the run's length, got "
                 + from.epoch());
       }
     } else {
       from = run.trainer(lr, epochs).start(start);
     }
     Trainer<Mlp, Sgd.Velocity> trainer = run.trainer(lr, epochs);
+    Map<String, String> settings =
+        LinkedHashMap.of(
+                "mode", run.mode(), "epochs", Integer.toString(epochs), "lr", Double.toString(lr))
+            .merge(seed.map(n -> LinkedHashMap.of("seed", n)).getOrElse(LinkedHashMap.empty()));
     int until = Math.min(options.stopAfter().getOrElse(epochs), epochs);
-    Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.Velocity>> result =
-        trainer.run(from, data, until, report);
-    if (result.isLeft()) {
-      // the mode's word rather than Divergence.message()'s "epoch k, step b": both modes train
-      // full batch, so the batch is always 0
-      Divergence<Mlp> divergence = result.getLeft();
-      err.println(
-          "error: training diverged in "
-              + run.word()
-              + " "
-              + divergence.epoch()
-              + ": "
-              + divergence.reason().message());
-      return Either.left(1);
+    // one epoch at a time, to keep the checkpoint before a divergence: the last good state
+    Checkpoint<Mlp, Sgd.Velocity> at = from;
+    while (at.epoch() < until) {
+      Either<Divergence<Mlp>, Checkpoint<Mlp, Sgd.Velocity>> next =
+          trainer.run(at, source.data(), at.epoch() + 1, report);
+      if (next.isLeft()) {
+        // the mode's word rather than Divergence.message()'s "epoch k, step b": both modes train
+        // full batch, so the batch is always 0
+        Divergence<Mlp> divergence = next.getLeft();
+        if (options.save().isDefined()) {
+          Path file =
+              SaveFile.write(
+                  options.save().get(),
+                  trainer,
+                  new SaveFile.Saved<>(
+                      at,
+                      Option.some(source.record()),
+                      Option.some(SaveFile.Diverged.of(divergence)),
+                      settings));
+          out.println(
+              visible(
+                  "saved "
+                      + file
+                      + " with the last good state, before "
+                      + run.word()
+                      + " "
+                      + at.epoch()
+                      + " of "
+                      + epochs));
+        }
+        err.println(
+            visible(
+                "error: training diverged in "
+                    + run.word()
+                    + " "
+                    + divergence.epoch()
+                    + ": "
+                    + divergence.reason().message()));
+        return Either.left(1);
+      }
+      at = next.get();
     }
-    Checkpoint<Mlp, Sgd.Velocity> end = result.get();
     if (options.save().isDefined()) {
       Path file =
           SaveFile.write(
-              options.save().get(),
-              trainer,
-              end,
-              LinkedHashMap.of(
-                  "mode",
-                  run.mode(),
-                  "epochs",
-                  Integer.toString(epochs),
-                  "lr",
-                  Double.toString(lr)));
+              options.save().get(), trainer, new SaveFile.Saved<>(at, source.record(), settings));
       out.println(
-          "saved " + file + " after " + end.epoch() + " of " + epochs + " " + run.word() + "s");
+          visible(
+              "saved " + file + " after " + at.epoch() + " of " + epochs + " " + run.word() + "s"));
     }
-    return end.epoch() < epochs ? Either.left(0) : Either.right(end.model());
+    return at.epoch() < epochs ? Either.left(0) : Either.right(at.model());
   }
 
+  /** A setting of a saved run, parsed and checked: one line naming the field if it is not. */
   private static <T> T setting(
       Path file,
-      SaveFile.Saved<Mlp, Sgd.Velocity> saved,
+      Map<String, String> settings,
       String name,
-      java.util.function.Function<String, T> parse) {
-    String value = saved.settings().get(name).getOrElse("");
-    try {
-      return parse.apply(value);
-    } catch (NumberFormatException e) {
+      Function<String, T> parse,
+      Predicate<T> valid,
+      String what) {
+    Option<String> value = settings.get(name);
+    if (value.isEmpty()) {
       throw new IllegalArgumentException(
-          file + ": expected a number for the setting '" + name + "', got '" + value + "'", e);
+          file + ": expected a field 'settings." + name + "', got none");
     }
+    try {
+      T parsed = parse.apply(value.get());
+      if (valid.test(parsed)) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        file
+            + ": expected a positive "
+            + what
+            + " at 'settings."
+            + name
+            + "', got '"
+            + value.get()
+            + "'");
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
  * @param stopAfter stop after this many steps (epochs), as if interrupted; the run keeps its length
  * @param save where to write the run's state when it stops
  * @param resume a saved run to continue
+ * @param labels "0/1" to read targets 0 and 1 as -1 and +1 (the hinge loss needs ±1)
  */
 record Options(
     String mode,
@@ -25,11 +26,20 @@ record Options(
     Option<Double> lr,
     Option<Integer> stopAfter,
     Option<Path> save,
-    Option<Path> resume) {
+    Option<Path> resume,
+    Option<String> labels) {
 
   private static final List<String> NAMES =
       List.of(
-          "--init", "--seed", "--data", "--epochs", "--lr", "--stop-after", "--save", "--resume");
+          "--init",
+          "--seed",
+          "--data",
+          "--epochs",
+          "--lr",
+          "--stop-after",
+          "--save",
+          "--resume",
+          "--labels");
 
   /** What a resumed run takes from its file; giving one of these again is an error. */
   private static final List<String> SAVED = List.of("--init", "--seed", "--epochs", "--lr");
@@ -67,6 +77,9 @@ record Options(
             clash.get() + " cannot be combined with --resume: the saved run fixes it");
       }
     }
+    if (values.containsKey("--labels") && !values.containsKey("--data")) {
+      return Either.left("--labels applies to the targets of --data FILE, and none was given");
+    }
     return build(mode, values);
   }
 
@@ -79,7 +92,9 @@ record Options(
     Either<String, Option<Integer>> stopAfter = get(values, "--stop-after", Options::parseCount);
     Either<String, Option<Path>> save = get(values, "--save", Options::parsePath);
     Either<String, Option<Path>> resume = get(values, "--resume", Options::parsePath);
-    for (Either<String, ?> value : List.of(init, seed, data, epochs, lr, stopAfter, save, resume)) {
+    Either<String, Option<String>> labels = get(values, "--labels", Options::parseLabels);
+    for (Either<String, ?> value :
+        List.of(init, seed, data, epochs, lr, stopAfter, save, resume, labels)) {
       if (value.isLeft()) {
         return Either.left(value.getLeft());
       }
@@ -94,7 +109,8 @@ record Options(
             lr.get(),
             stopAfter.get(),
             save.get(),
-            resume.get()));
+            resume.get(),
+            labels.get()));
   }
 
   private static <T> Either<String, Option<T>> get(
@@ -105,6 +121,13 @@ record Options(
     return value.isEmpty()
         ? Either.right(Option.none())
         : parse.apply(name, value.get()).map(Option::some);
+  }
+
+  private static Either<String, String> parseLabels(String name, String value) {
+    return value.equals("0/1")
+        ? Either.right(value)
+        : Either.left(
+            name + " expects 0/1 (targets 0 and 1 read as -1 and +1), got '" + value + "'");
   }
 
   private static Either<String, Path> parsePath(String name, String value) {
