@@ -10,6 +10,9 @@
  * Mlp next = update.model();
  * }</pre>
  *
+ * <p>{@link Minimize} minimizes any function of a vector by L-BFGS, BFGS or Newton-CG, on exact
+ * gradients and Hessian-vector products ({@code docs/minimize.md}).
+ *
  * @since 0.1.0
  */
 @NullMarked
