@@ -25,14 +25,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SaveFileTest {
   @TempDir Path dir;
@@ -257,8 +262,7 @@ class SaveFileTest {
     @Test
     void shouldRefuseAnotherVersion() throws IOException {
       String file = edited("\"version\" : 2", "\"version\" : 3");
-      assertRefused(
-          Path.of(file), file + ": expected version 1 or 2 of the format, got version 3");
+      assertRefused(Path.of(file), file + ": expected version 1 or 2 of the format, got version 3");
     }
 
     @Test
@@ -419,6 +423,429 @@ class SaveFileTest {
                       dir.resolve("x.json"), trainer, trainer.start(model), HashMap.empty()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("expected an Sgd.Velocity or an Adam.Moments to save, got java.lang.String");
+    }
+  }
+
+  @Nested
+  class Seeds {
+    @ParameterizedTest
+    @ValueSource(longs = {-7, Long.MIN_VALUE, Long.MAX_VALUE})
+    void shouldGiveBackARunSavedWithANegativeOrExtremeSeed(long seed) {
+      Trainer<Mlp, Sgd.Velocity> batched =
+          new Trainer<>(
+              Objective.sumOfSquares(),
+              Sgd.of(Schedule.constant(0.1)),
+              TrainConfig.builder().batchSize(2).seed(seed).build());
+      Mlp model = lectureModel(1);
+      Checkpoint<Mlp, Sgd.Velocity> half =
+          batched.run(batched.start(model), Dataset.lecture(), 3, e -> {}).get();
+      Path file = SaveFile.write(dir.resolve("run.json"), batched, half, HashMap.empty());
+      Checkpoint<Mlp, Sgd.Velocity> loaded = SaveFile.read(file, batched, model).checkpoint();
+      assertThat(bits(loaded.model())).isEqualTo(bits(half.model()));
+      assertThat(loaded.epoch()).isEqualTo(3);
+    }
+  }
+
+  @Nested
+  class Data {
+    private final SaveFile.Data lecture = SaveFile.Data.of("lecture", Dataset.lecture());
+
+    private Path savedOn(SaveFile.Data data) {
+      Mlp model = lectureModel(1);
+      return SaveFile.write(
+          dir.resolve("run.json"),
+          LECTURE,
+          new SaveFile.Saved<>(LECTURE.start(model), data, HashMap.empty()));
+    }
+
+    @Test
+    void shouldRecordTheSourceAndAChecksumOfTheValues() {
+      Path file = savedOn(lecture);
+      assertThat(SaveFile.read(file, LECTURE, lectureModel(2), lecture).data()).contains(lecture);
+      // the SHA-256 of 4, 3, then each row's inputs and target as big-endian double bits,
+      // computed by hand with java.security.MessageDigest
+      assertThat(lecture.toString()).startsWith("lecture (4 rows of 3 inputs, sha256 ");
+    }
+
+    @Test
+    void shouldRefuseARunSavedFromOtherDataNamingBothSources() {
+      Dataset other = Dataset.of(new double[][] {{1, 2}, {3, 4}}, new double[] {1, -1});
+      SaveFile.Data saved = SaveFile.Data.of("other.csv", other);
+      Path file = savedOn(saved);
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2), lecture))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(file + ": saved from " + saved + ", but the data is " + lecture)
+          .hasMessageContaining("other.csv (2 rows of 2 inputs, sha256 ")
+          .hasMessageContaining("lecture (4 rows of 3 inputs, sha256 ");
+    }
+
+    @Test
+    void shouldRefuseDataThatDiffersInOneBit() {
+      Dataset data = Dataset.lecture();
+      Dataset nudged =
+          new Dataset(data.inputs(), data.targets().update(3, Math.nextUp(data.targets().get(3))));
+      Path file = savedOn(lecture);
+      assertThatThrownBy(
+              () ->
+                  SaveFile.read(
+                      file, LECTURE, lectureModel(2), SaveFile.Data.of("lecture", nudged)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(file + ": saved from lecture (4 rows of 3 inputs, sha256 ");
+    }
+
+    @Test
+    void shouldAcceptTheSameValuesUnderAnotherName() {
+      Path file = savedOn(lecture);
+      SaveFile.Data copy = SaveFile.Data.of("copy-of-lecture.csv", Dataset.lecture());
+      assertThat(SaveFile.read(file, LECTURE, lectureModel(2), copy).checkpoint().epoch()).isZero();
+    }
+
+    @Test
+    void shouldHashTheValuesAsDocumented() throws Exception {
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 + 8 * 2);
+      bytes
+          .putInt(1)
+          .putInt(1)
+          .putLong(Double.doubleToLongBits(0.5))
+          .putLong(Double.doubleToLongBits(-1.0));
+      String expected =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+      Dataset one = Dataset.of(new double[][] {{0.5}}, new double[] {-1.0});
+      assertThat(SaveFile.Data.of("one", one).sha256()).isEqualTo(expected);
+    }
+  }
+
+  @Nested
+  class Divergences {
+    @Test
+    void shouldKeepTheLastGoodStateWithTheReasonAndTheStep() {
+      Trainer<Mlp, Sgd.Velocity> wild = LECTURE;
+      Mlp model = lectureModel(1);
+      Checkpoint<Mlp, Sgd.Velocity> at = wild.start(model);
+      io.github.puregrad.train.Divergence<Mlp> divergence =
+          new io.github.puregrad.train.Divergence<>(
+              0,
+              0,
+              new io.github.puregrad.train.Divergence.Reason.NonFiniteLoss(Double.NaN),
+              model,
+              model);
+      Path file =
+          SaveFile.write(
+              dir.resolve("div.json"),
+              wild,
+              new SaveFile.Saved<>(
+                  at,
+                  io.vavr.control.Option.none(),
+                  io.vavr.control.Option.some(SaveFile.Diverged.of(divergence)),
+                  HashMap.empty()));
+      SaveFile.Saved<Mlp, Sgd.Velocity> loaded = SaveFile.read(file, wild, model);
+      assertThat(loaded.divergence())
+          .contains(new SaveFile.Diverged(0, 0, divergence.reason().message()));
+      assertThat(bits(loaded.checkpoint().model())).isEqualTo(bits(model));
+    }
+  }
+
+  @Nested
+  class Strict {
+    private Path saved() {
+      Mlp model = lectureModel(1);
+      return SaveFile.write(
+          dir.resolve("run.json"),
+          LECTURE,
+          LECTURE.start(model),
+          LinkedHashMap.of("mode", "seed", "note", "x"));
+    }
+
+    private void assertRefused(Path file, String message) {
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(file + ": " + message);
+    }
+
+    @Test
+    void shouldRefuseGarbageAfterTheDocument() throws IOException {
+      Path file = saved();
+      Files.writeString(file, Files.readString(file) + "\ngarbage");
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(file + ": expected one JSON document, got more after it (line ");
+    }
+
+    @Test
+    void shouldRefuseTwoDocuments() throws IOException {
+      Path file = saved();
+      String text = Files.readString(file);
+      Files.writeString(file, text + text);
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(file + ": expected one JSON document, got more after it (line ");
+    }
+
+    @Test
+    void shouldRefuseASaveFileWithDuplicateKeys() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file, Files.readString(file).replace("\"epoch\" : 0", "\"epoch\" : 0, \"epoch\" : 7"));
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(file + ": expected each field once, got \"epoch\" twice (line ");
+    }
+
+    @Test
+    void shouldRefuseANullSettingNamingIt() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file, Files.readString(file).replace("\"note\" : \"x\"", "\"note\" : null"));
+      assertRefused(file, "expected a string at 'settings.note', got null");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFieldNamingIt() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file, Files.readString(file).replace("\"epoch\" : 0", "\"epoch\" : 0, \"extra\" : 1"));
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(file + ": expected only the fields format, version, ")
+          .hasMessageEndingWith(", got \"extra\"");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFieldInsideTheModel() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file,
+          Files.readString(file).replace("\"type\" : \"MLP", "\"bias\" : 2, \"type\" : \"MLP"));
+      assertRefused(file, "expected only the fields type, parameters in 'model', got \"bias\"");
+    }
+
+    @Test
+    void shouldRefuseAnEditedParameterByItsChecksum() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file, Files.readString(file).replaceFirst("(\"parameters\" : \\[ )-?[0-9]", "$19"));
+      assertRefused(
+          file,
+          "expected the checksum of its content at 'checksum', got another: the file was damaged"
+              + " or edited");
+    }
+
+    @Test
+    void shouldLoadAFileWhoseNumbersAreWrittenOtherwise() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file, Files.readString(file).replace("\"rate\" : 0.1", "\"rate\" : 1.0e-1"));
+      assertThat(SaveFile.read(file, LECTURE, lectureModel(2)).checkpoint().epoch()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnotherLearningRateNamingTheSchedule() {
+      Path file = saved();
+      Trainer<Mlp, Sgd.Velocity> other =
+          Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.2)));
+      assertThatThrownBy(() -> SaveFile.read(file, other, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              file
+                  + ": saved with the schedule \"Schedule.constant(0.1)\", but the trainer's is"
+                  + " Schedule.constant(0.2)");
+    }
+
+    @Test
+    void shouldRefuseAnotherMomentum() {
+      Path file = saved();
+      Trainer<Mlp, Sgd.Velocity> other =
+          Trainer.of(Objective.sumOfSquares(), Sgd.of(Schedule.constant(0.1)).withMomentum(0.5));
+      assertThatThrownBy(() -> SaveFile.read(file, other, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(file + ": ");
+    }
+
+    @Test
+    void shouldGiveTheSettingsBeforeTheRun() {
+      assertThat(SaveFile.settings(saved()))
+          .isEqualTo(LinkedHashMap.of("mode", "seed", "note", "x"));
+    }
+
+    @Test
+    void shouldKeepControlCharactersOfASavedModeEscapedInItsMessages() throws IOException {
+      Path file = saved();
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace("\"format\" : \"puregrad-checkpoint\"", "\"format\" : \"\\u001B[31m\""));
+      assertRefused(file, "expected a puregrad-checkpoint document, got \"\\u001B[31m\"");
+    }
+  }
+
+  @Nested
+  class VersionOne {
+    /** A file as version 1 wrote it, with a negative seed it could write but not read. */
+    private static final String FILE =
+        "{ \"format\" : \"puregrad-checkpoint\", \"version\" : 1, \"epoch\" : 3,"
+            + " \"batchSize\" : 2, \"seed\" : -7,"
+            + " \"model\" : { \"type\" : \"MLP(1, [1])\", \"parameters\" : [ 0.5, -0.25 ] },"
+            + " \"lastGood\" : [ 0.0, 1.0 ],"
+            + " \"optimizer\" : { \"type\" : \"sgd\", \"step\" : 6, \"velocity\" : [ ] },"
+            + " \"settings\" : { \"mode\" : \"seed\" } }";
+
+    private final Mlp template = Mlp.of(1, List.of(1), new SplittableRandom(1));
+    private final Trainer<Mlp, Sgd.Velocity> trainer =
+        new Trainer<>(
+            Objective.sumOfSquares(),
+            Sgd.of(Schedule.constant(0.1)),
+            TrainConfig.builder().batchSize(2).seed(-7).build());
+
+    @Test
+    void shouldReadAVersionOneFile() throws IOException {
+      Path file = Files.writeString(dir.resolve("v1.json"), FILE);
+      SaveFile.Saved<Mlp, Sgd.Velocity> saved = SaveFile.read(file, trainer, template);
+      assertThat(saved.checkpoint().model().parameters().map(Expr.Leaf::value))
+          .containsExactly(0.5, -0.25);
+      assertThat(saved.checkpoint().state()).isEqualTo(new Sgd.Velocity(6, Vector.empty()));
+      assertThat(saved.data()).isEmpty();
+      assertThat(saved.settings()).isEqualTo(LinkedHashMap.of("mode", "seed"));
+    }
+
+    @Test
+    void shouldRefuseANullSettingInAVersionOneFile() throws IOException {
+      Path file = Files.writeString(dir.resolve("v1.json"), FILE.replace("\"seed\" }", "null }"));
+      assertThatThrownBy(() -> SaveFile.read(file, trainer, template))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(file + ": expected a string at 'settings.mode', got null");
+    }
+  }
+
+  @Nested
+  class Size {
+    @Test
+    void shouldRefuseA216MegabyteFileInOneLine() throws IOException {
+      Path file = dir.resolve("huge.json");
+      try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        sparse.setLength(216_000_000L); // sparse: no disk space, no time
+      }
+      assertThatThrownBy(() -> SaveFile.read(file, LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              file
+                  + ": expected a save file of at most 67108864 bytes (64 MiB), got 216000000 bytes");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void shouldRefuseAnEndlessDeviceInOneLine() {
+      assertThatThrownBy(() -> SaveFile.read(Path.of("/dev/zero"), LECTURE, lectureModel(2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "/dev/zero: expected a save file of at most 67108864 bytes (64 MiB), got more");
+    }
+  }
+
+  @Nested
+  class Targets {
+    private Path write(Path file) {
+      Mlp model = lectureModel(1);
+      return SaveFile.write(file, LECTURE, LECTURE.start(model), HashMap.empty());
+    }
+
+    @Test
+    void shouldWriteThroughASymlinkAndKeepIt() throws IOException {
+      Path real =
+          Files.writeString(
+              Files.createDirectories(dir.resolve("real")).resolve("run.json"), "old");
+      Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real", "run.json"));
+      write(link);
+      assertThat(Files.isSymbolicLink(link)).isTrue();
+      assertThat(Files.readString(real)).contains("puregrad-checkpoint");
+      assertThat(SaveFile.read(link, LECTURE, lectureModel(2)).checkpoint().epoch()).isZero();
+      try (Stream<Path> files = Files.list(dir.resolve("real"))) {
+        assertThat(files).containsExactly(real);
+      }
+    }
+
+    @Test
+    void shouldKeepThePermissionsOfTheReplacedFile() throws IOException {
+      Path file = Files.writeString(dir.resolve("run.json"), "old");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      write(file);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void shouldGiveANewFileMoreThanOwnerOnlyPermissionsUnderTheUsualUmask() throws IOException {
+      Path file = write(dir.resolve("new.json"));
+      // createTempFile's 0600 was the saved file's; now the umask decides, as for any new file
+      assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OWNER_READ);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isNotEqualTo("rw-------");
+    }
+
+    @Test
+    void shouldRefuseTheRootDirectoryAsASaveTarget() {
+      assertThatThrownBy(() -> SaveFile.requireWritable(Path.of("/")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("cannot save to /: expected a file name, got a directory");
+      assertThatThrownBy(() -> write(Path.of("/")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("cannot save to /: expected a file name, got a directory");
+    }
+
+    @Test
+    void shouldRefuseADirectoryAsASaveTarget() {
+      assertThatThrownBy(() -> SaveFile.requireWritable(dir))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("cannot save to " + dir + ": expected a file, got a directory");
+    }
+
+    @Test
+    void shouldSaveUnderA235CharacterName() {
+      Path file = dir.resolve("r".repeat(230) + ".json");
+      assertThat(SaveFile.requireWritable(file)).isEqualTo(file);
+      write(file);
+      assertThat(SaveFile.read(file, LECTURE, lectureModel(2)).checkpoint().epoch()).isZero();
+    }
+
+    @Test
+    void shouldRefuseANameWithNoRoomForTheTemporarySuffixBeforeTheRun() {
+      Path file = dir.resolve("r".repeat(245) + ".json");
+      assertThatThrownBy(() -> SaveFile.requireWritable(file))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "cannot save to "
+                  + file
+                  + ": expected a file name of at most 241 bytes (the temporary file adds 14 to"
+                  + " it), got 250");
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatDoesNotExist() {
+      Path file = dir.resolve("missing").resolve("run.json");
+      assertThatThrownBy(() -> SaveFile.requireWritable(file))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "cannot save to "
+                  + file
+                  + ": expected a directory at "
+                  + file.getParent()
+                  + ", got nothing");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void shouldRefuseADeviceAsASaveTarget() {
+      assertThatThrownBy(() -> SaveFile.requireWritable(Path.of("/dev/null")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("cannot save to /dev/null: expected a regular file, got a device or a pipe");
+    }
+
+    @Test
+    void shouldLeaveNoProbeBehind() throws IOException {
+      SaveFile.requireWritable(dir.resolve("run.json"));
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files).isEmpty();
+      }
     }
   }
 
