@@ -104,7 +104,7 @@ public record Trace(Graph graph, Vector<Trace.Edge> edges) {
       text.append(number(node.value())).append('\n');
     }
     String out = name(graph, graph.size() - 1);
-    text.append("backward, grad n = d").append(out).append("/dn\n");
+    text.append("backward, each node's grad = d").append(out).append("/d(node)\n");
     text.append("  grad ").append(out).append(" = 1\n");
     int n = 0;
     for (Edge step : edges) {

@@ -185,8 +185,9 @@ public final class Explorer {
             .append(x + Layout.OP_R)
             .append("\" y=\"")
             .append(cy + 4)
-            .append("\">")
-            .append(escape(shorten(node.symbol(), 4)))
+            .append(squeezed(node.symbol()))
+            .append('>')
+            .append(escape(shorten(node.symbol(), 8)))
             .append("</text>\n<path class=\"link\" d=\"M")
             .append(x + 2 * Layout.OP_R)
             .append(',')
@@ -312,6 +313,13 @@ public final class Explorer {
         && power.dfText().equals(op.dfText())
         && Double.compare(power.apply(1.5), op.apply(1.5)) == 0
         && Double.compare(power.partial(1.5, op.apply(1.5)), op.partial(1.5, op.apply(1.5))) == 0;
+  }
+
+  /** Past four characters, a name is squeezed to fit the ellipse: "myexp", "sigmoid". */
+  private static String squeezed(String symbol) {
+    return symbol.codePointCount(0, symbol.length()) <= 4
+        ? "\""
+        : "\" textLength=\"" + (2 * Layout.OP_R - 6) + "\" lengthAdjust=\"spacingAndGlyphs\"";
   }
 
   /** At most {@code max} characters, the rest as an ellipsis (the full text is in the title). */
