@@ -19,7 +19,6 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,18 +100,7 @@ final class Document {
   /** One JSON value and nothing after it; a Jackson error as one line with where it happened. */
   private static JsonNode tree(Path file, byte[] bytes) {
     try (JsonParser parser = SaveFile.JSON.createParser(bytes)) {
-      JsonNode root;
-      try {
-        root = SaveFile.JSON.readTree(parser);
-      } catch (JacksonException e) {
-        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        throw error(
-            file,
-            (duplicate.find()
-                    ? "expected each field once, got " + describe(duplicate.group(1)) + " twice"
-                    : "truncated or not JSON")
-                + where(e.getLocation()));
-      }
+      JsonNode root = SaveFile.JSON.readTree(parser);
       if (root == null || root.isMissingNode()) {
         throw error(file, "expected a " + SaveFile.FORMAT + " document, got nothing");
       }
@@ -122,13 +110,27 @@ final class Document {
               file,
               "expected one JSON document, got more after it" + where(parser.currentLocation()));
         }
-      } catch (JacksonException e) {
-        throw error(file, "expected one JSON document, got more after it" + where(e.getLocation()));
+      } catch (IOException e) {
+        throw error(file, "expected one JSON document, got more after it" + where(location(e)));
       }
       return root;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFile.cause(e), e);
+      // bytes in memory: every error is in the content, none in reading it
+      Matcher duplicate =
+          DUPLICATE.matcher(
+              String.valueOf(
+                  e instanceof JacksonException jackson ? jackson.getOriginalMessage() : ""));
+      throw error(
+          file,
+          (duplicate.find()
+                  ? "expected each field once, got " + describe(duplicate.group(1)) + " twice"
+                  : "truncated or not JSON")
+              + where(location(e)));
     }
+  }
+
+  private static @Nullable JsonLocation location(IOException e) {
+    return e instanceof JacksonException jackson ? jackson.getLocation() : null;
   }
 
   private static String where(@Nullable JsonLocation at) {
