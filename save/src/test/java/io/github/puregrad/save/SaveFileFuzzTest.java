@@ -379,7 +379,7 @@ class SaveFileFuzzTest {
         } else if (choice == 2) {
           object.set(name, value); // another value, maybe of another type
         } else {
-          JsonNode moved = object.remove(name); // the same field, last: the same run
+          JsonNode moved = object.remove(name); // the same values in another order
           object.set(name, moved);
         }
       }
