@@ -41,8 +41,17 @@ class DemoFaultsTest {
 
   /** Eight points of two inputs, targets -1 and +1. */
   private static final String SIGNS =
-      "x0,x1,y\n0.1,0.9,1\n0.2,0.8,1\n0.3,0.7,1\n0.4,0.6,1\n"
-          + "0.9,0.1,-1\n0.8,0.2,-1\n0.7,0.3,-1\n0.6,0.4,-1\n";
+      """
+      x0,x1,y
+      0.1,0.9,1
+      0.2,0.8,1
+      0.3,0.7,1
+      0.4,0.6,1
+      0.9,0.1,-1
+      0.8,0.2,-1
+      0.7,0.3,-1
+      0.6,0.4,-1
+      """;
 
   @Nested
   class SaveTargets {

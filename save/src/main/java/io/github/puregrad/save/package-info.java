@@ -4,8 +4,9 @@
  * stands, atomically, and reads it back into the same kind of model.
  *
  * <pre>{@code
- * SaveFile.write(Path.of("run.json"), checkpoint);
- * Checkpoint<Mlp, Sgd.Velocity> resumed = SaveFile.read(Path.of("run.json"), template);
+ * SaveFile.write(Path.of("run.json"), trainer, checkpoint, HashMap.of("note", "first half"));
+ * Checkpoint<Mlp, Sgd.Velocity> resumed =
+ *     SaveFile.read(Path.of("run.json"), trainer, template).checkpoint();
  * }</pre>
  *
  * @since 0.1.0

@@ -58,7 +58,11 @@ class SaveFileFuzzTest {
       Mlp template,
       SaveFile.Data data,
       SaveFile.Saved<Mlp, S> saved,
-      byte[] bytes) {}
+      String text) {
+    byte[] bytes() {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+  }
 
   @Nested
   class Mutations {
@@ -209,7 +213,7 @@ class SaveFileFuzzTest {
     Path file =
         SaveFile.write(dir.resolve("base-" + source.length() + epochs + ".json"), trainer, saved);
     try {
-      return new Base<>(trainer, template, data, saved, Files.readAllBytes(file));
+      return new Base<>(trainer, template, data, saved, Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
