@@ -6,8 +6,8 @@ import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
- * An activation as a layer of its own: {@code activation} applied to every input, no parameters.
- * It lets a {@link Sequential} put a nonlinearity after a {@link Conv2d} or a {@link Dense}.
+ * An activation as a layer of its own: {@code activation} applied to every input, no parameters. It
+ * lets a {@link Sequential} put a nonlinearity after a {@link Conv2d} or a {@link Dense}.
  *
  * <pre>{@code
  * Sequential net = Sequential.of(Dense.of(2, 16, random), Act.RELU, Dense.of(16, 1, random));

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Dropout as a pure value: in training, each input is kept with probability {@code 1 - rate} and
- * scaled by {@code 1 / (1 - rate)}, or replaced by 0, as PyTorch's {@code nn.Dropout}; in
- * inference it passes the inputs through.
+ * scaled by {@code 1 / (1 - rate)}, or replaced by 0, as PyTorch's {@code nn.Dropout}; in inference
+ * it passes the inputs through.
  *
  * <pre>{@code
  * Sequential net = Sequential.of(Dense.of(64, 32, random), Act.RELU, Dropout.of(0.5, 7L),
@@ -53,8 +53,8 @@ public record Dropout(double rate, long key, boolean training) implements Model<
   }
 
   /**
-   * {@return this layer with the next key, split from this one; {@code values} must be empty}:
-   * the model of the next training step draws new masks
+   * {@return this layer with the next key, split from this one; {@code values} must be empty}: the
+   * model of the next training step draws new masks
    */
   @Override
   public Dropout withValues(Seq<Double> values) {

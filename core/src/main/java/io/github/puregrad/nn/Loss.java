@@ -82,17 +82,60 @@ public final class Loss {
       throw new IllegalArgumentException(
           "expected a target in [0, " + logits.size() + "), got " + target);
     }
+    Expr m = shift(logits);
+    return logSumExp(logits, m).sub(logits.get(target).sub(m));
+  }
+
+  /** {@return stop(max(x_0, x_1, ...)): the log-sum-exp's shift, without a gradient} */
+  private static Expr shift(Seq<? extends Expr> logits) {
     Expr max = logits.head();
     for (Expr x : logits.tail()) {
       max = max.apply(Ops.MAX, x);
     }
-    Expr m = max.apply(Ops.STOP);
-    // Σ e^(x_i - m), left to right; the largest term is e^0 = 1, so the sum is in [1, n]
+    return max.apply(Ops.STOP);
+  }
+
+  /** {@return log Σ e^(x_i - m), left to right; the largest term is e^0 = 1, the sum in [1, n]} */
+  private static Expr logSumExp(Seq<? extends Expr> logits, Expr m) {
     Expr sum = logits.head().sub(m).exp();
     for (Expr x : logits.tail()) {
       sum = sum.add(x.sub(m).exp());
     }
-    return sum.log().sub(logits.get(target).sub(m));
+    return sum.log();
+  }
+
+  /**
+   * {@return the cross-entropy of one example against class probabilities, {@code -Σ_k p_k log
+   * softmax(logits)_k}, as PyTorch's {@code F.cross_entropy} with probabilities as the target}
+   *
+   * <p>With a one-hot {@code probabilities} (1 at the target, 0 elsewhere) it is {@link
+   * #crossEntropy(Seq, int)} to the last bit, value and gradient; as the target is then a value
+   * rather than the shape of the graph, one traced graph serves every class.
+   *
+   * <pre>{@code
+   * Expr loss = Loss.crossEntropy(logits, Vector.of(0.0, 1.0, 0.0).map(Expr::of));   // class 1
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if there are no logits or not one probability per logit
+   */
+  public static Expr crossEntropy(Seq<? extends Expr> logits, Seq<? extends Expr> probabilities) {
+    Objects.requireNonNull(logits, "logits is null");
+    Objects.requireNonNull(probabilities, "probabilities is null");
+    if (logits.isEmpty() || logits.size() != probabilities.size()) {
+      throw new IllegalArgumentException(
+          "expected one probability per logit, at least 1, got "
+              + probabilities.size()
+              + " for "
+              + logits.size());
+    }
+    Expr m = shift(logits);
+    Expr logSum = logSumExp(logits, m);
+    // Σ_k p_k · (log S - (x_k - m)): each term is -p_k log softmax_k, added left to right
+    Expr total = probabilities.head().mul(logSum.sub(logits.head().sub(m)));
+    for (int k = 1; k < logits.size(); k++) {
+      total = total.add(probabilities.get(k).mul(logSum.sub(logits.get(k).sub(m))));
+    }
+    return total;
   }
 
   /** {@return alpha · Σ p², L2 regularisation over {@code parameters}} */

@@ -6,10 +6,10 @@ import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
- * Max pooling with a square window and a stride equal to it, as PyTorch's {@code
- * F.max_pool2d(x, k)}: each output is the largest input of its k x k window; rows and columns that
- * do not fill a window are dropped (PyTorch's floor mode). Inputs and outputs are flattened channel
- * by channel, row by row.
+ * Max pooling with a square window and a stride equal to it, as PyTorch's {@code F.max_pool2d(x,
+ * k)}: each output is the largest input of its k x k window; rows and columns that do not fill a
+ * window are dropped (PyTorch's floor mode). Inputs and outputs are flattened channel by channel,
+ * row by row.
  *
  * <pre>{@code
  * MaxPool2d pool = MaxPool2d.of(8, 6, 6, 2);   // 8x6x6 -> 8x3x3
@@ -37,7 +37,9 @@ public record MaxPool2d(int channels, int height, int width, int kernel)
     }
   }
 
-  /** {@return the pooling of {@code channels} images of {@code height x width} by {@code kernel}} */
+  /**
+   * {@return the pooling of {@code channels} images of {@code height x width} by {@code kernel}}
+   */
   public static MaxPool2d of(int channels, int height, int width, int kernel) {
     return new MaxPool2d(channels, height, width, kernel);
   }

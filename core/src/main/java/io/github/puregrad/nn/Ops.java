@@ -9,9 +9,9 @@ final class Ops {
 
   /**
    * max(a, b) with PyTorch's max-pooling rule: b replaces a only if it is greater (or NaN), so of
-   * equal values the first keeps the maximum and gets the whole gradient; ∂/∂a is 1 where a is kept,
-   * ∂/∂b is 1 where b is taken, the other 0. A fold over a window in scan order is then PyTorch's
-   * {@code max_pool2d} to the last bit, ties included.
+   * equal values the first keeps the maximum and gets the whole gradient; ∂/∂a is 1 where a is
+   * kept, ∂/∂b is 1 where b is taken, the other 0. A fold over a window in scan order is then
+   * PyTorch's {@code max_pool2d} to the last bit, ties included.
    */
   static final BinaryOp MAX =
       BinaryOp.of(

@@ -2,8 +2,11 @@ package io.github.puregrad.train;
 
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.grad.Tape;
+import io.github.puregrad.nn.Dropout;
 import io.github.puregrad.nn.Loss;
 import io.github.puregrad.nn.Model;
+import io.github.puregrad.nn.Sequential;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Vector;
 import java.util.Objects;
@@ -103,6 +106,115 @@ public interface Objective<M> {
         return "Objective.hinge(" + alpha + ")";
       }
     };
+  }
+
+  /**
+   * {@return the mean softmax cross-entropy over the batch ({@link Loss#crossEntropy}, PyTorch's
+   * {@code F.cross_entropy}), for a model with one output (a logit) per class and targets that are
+   * class indices 0, 1, ...; with the fraction of rows whose largest logit is the target's as
+   * {@code "accuracy"}}
+   *
+   * <pre>{@code
+   * var trainer = Trainer.of(Objective.crossEntropy(), Sgd.of(Schedule.constant(0.1)));
+   * }</pre>
+   */
+  static Separable<Model<?>> crossEntropy() {
+    return new Separable<>() {
+      @Override
+      public Evaluation sum(Model<?> model, Dataset part) {
+        Vector<Vector<Expr>> logits = part.inputs().map(row -> model.forward(row.map(Expr::of)));
+        Vector<Integer> classes = part.targets().map(Objective::classIndex);
+        Expr sum = Loss.crossEntropy(logits.head(), classes.head());
+        for (int i = 1; i < logits.size(); i++) {
+          sum = sum.add(Loss.crossEntropy(logits.get(i), classes.get(i)));
+        }
+        int width = logits.head().size();
+        return Evaluation.of(
+            sum,
+            logits.flatMap(row -> row),
+            values -> { // the number of rows whose first largest logit is the target's
+              double correct = 0;
+              for (int row = 0; row < classes.size(); row++) {
+                int best = 0;
+                for (int k = 1; k < width; k++) {
+                  best = values.get(row * width + k) > values.get(row * width + best) ? k : best;
+                }
+                correct += best == classes.get(row) ? 1 : 0;
+              }
+              return LinkedHashMap.of("accuracy", correct);
+            });
+      }
+
+      @Override
+      public Expr total(Model<?> model, Expr sum, int size) {
+        return sum.mul(1.0 / size);
+      }
+
+      @Override
+      public boolean traceable() {
+        return true;
+      }
+
+      @Override
+      public String toString() {
+        return "Objective.crossEntropy()";
+      }
+    };
+  }
+
+  /**
+   * {@return {@link #crossEntropy()} computed on a tape: the same loss, gradients (to about 1e-15
+   * relative: the sums over a batch run in another order) and accuracy, much faster on a model that
+   * is the same graph for every example, such as a CNN}
+   *
+   * <p>For each batch (each chunk, with threads) it builds the graph of one example with the
+   * parameters, the example's inputs and its one-hot target as the variables of a {@link Tape},
+   * then replays that tape for every example, summing losses and gradients in row order: no node is
+   * built for the other examples. The loss handed to the trainer is the sum's value with the summed
+   * gradient attached, {@code L + Σ_j G_j·(p_j - v_j)} at p = v: its value is L and its gradient G,
+   * exactly.
+   *
+   * <p>Only for models whose graph depends on the inputs through their operations alone (relu and
+   * max are recomputed on the tape; a constant built from an input's value is not). A {@code
+   * Sequential} with a {@code Dropout} in training draws a mask per example from its inputs, so it
+   * is evaluated as {@link #crossEntropy()} does.
+   *
+   * <pre>{@code
+   * var trainer = Trainer.of(Objective.crossEntropyTraced(), Sgd.of(Schedule.constant(0.1)))
+   *     .withConfig(TrainConfig.builder().batchSize(32).build());
+   * }</pre>
+   */
+  static Separable<Model<?>> crossEntropyTraced() {
+    Separable<Model<?>> eager = crossEntropy();
+    return new Separable<>() {
+      @Override
+      public Evaluation sum(Model<?> model, Dataset part) {
+        if (model instanceof Sequential s
+            && s.layers().exists(layer -> layer instanceof Dropout d && d.training())) {
+          return eager.sum(model, part);
+        }
+        return PerExample.crossEntropy(model, part);
+      }
+
+      @Override
+      public Expr total(Model<?> model, Expr sum, int size) {
+        return eager.total(model, sum, size);
+      }
+
+      @Override
+      public String toString() {
+        return "Objective.crossEntropyTraced()";
+      }
+    };
+  }
+
+  /** {@return the class index a target names: a whole number from 0} */
+  static int classIndex(double target) {
+    if (!(target >= 0 && target == Math.rint(target) && target <= Integer.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          "expected a class index 0, 1, ... as target, got " + target);
+    }
+    return (int) target;
   }
 
   /** The first output of {@code model} for every row of {@code batch}. */

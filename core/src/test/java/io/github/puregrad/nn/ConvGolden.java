@@ -59,9 +59,7 @@ final class ConvGolden {
     Expr loss(Vector<Expr.Leaf> inputs, Conv2d conv) {
       Sequential net =
           Sequential.of(
-              conv,
-              Act.TANH,
-              MaxPool2d.of(outChannels, conv.outHeight(), conv.outWidth(), pool));
+              conv, Act.TANH, MaxPool2d.of(outChannels, conv.outHeight(), conv.outWidth(), pool));
       Vector<Expr> out = net.forward(inputs);
       Expr sum = out.head().mul(r.head());
       for (int i = 1; i < out.size(); i++) {

@@ -55,8 +55,8 @@ class ConvGoldenTest {
   }
 
   /**
-   * On a tape traced at other values (other maxima in the pools, another shift in the
-   * log-sum-exp), then evaluated at the case's: what a training step replays.
+   * On a tape traced at other values (other maxima in the pools, another shift in the log-sum-exp),
+   * then evaluated at the case's: what a training step replays.
    */
   @Nested
   class OnTheTape {
@@ -72,7 +72,10 @@ class ConvGoldenTest {
 
       Tape.Result result =
           tape.evaluate(
-              c.x().appendAll(c.weight()).appendAll(c.bias()).toJavaStream()
+              c.x()
+                  .appendAll(c.weight())
+                  .appendAll(c.bias())
+                  .toJavaStream()
                   .mapToDouble(Double::doubleValue)
                   .toArray());
 
