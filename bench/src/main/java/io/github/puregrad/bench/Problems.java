@@ -46,10 +46,18 @@ enum Problems {
       Expr sum = Expr.of(0.0);
       for (int i = 0; i + 1 < x.size(); i++) {
         Expr a = x.get(i);
-        sum = sum.add(x.get(i + 1).sub(a.pow(2)).pow(2).mul(100)).add(a.neg().add(1).pow(2));
+        sum = sum.add(sq(x.get(i + 1).sub(sq(a))).mul(100)).add(sq(a.neg().add(1)));
       }
       return sum;
     };
+  }
+
+  /**
+   * e·e: the square as {@code e.pow(2)} computes it, and cheaper on a tape, where a product is one
+   * of the inlined operations and a power goes through its row (decision 0048).
+   */
+  static Expr sq(Expr e) {
+    return e.mul(e);
   }
 
   /** MGH 21: Σ over pairs 100 (x_2i - x_2i-1²)² + (1 - x_2i-1)². */
@@ -57,7 +65,7 @@ enum Problems {
     Expr sum = Expr.of(0.0);
     for (int i = 0; i + 1 < x.size(); i += 2) {
       Expr a = x.get(i);
-      sum = sum.add(x.get(i + 1).sub(a.pow(2)).pow(2).mul(100)).add(a.neg().add(1).pow(2));
+      sum = sum.add(sq(x.get(i + 1).sub(sq(a))).mul(100)).add(sq(a.neg().add(1)));
     }
     return sum;
   }
