@@ -10,6 +10,7 @@ import io.github.puregrad.nn.Sequential;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Vector;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The loss (and metrics) of a model on a batch: the function training minimises.
@@ -174,6 +175,11 @@ public interface Objective<M> {
    * gradient attached, {@code L + Σ_j G_j·(p_j - v_j)} at p = v: its value is L and its gradient G,
    * exactly.
    *
+   * <p>The objective keeps the last tape (its one piece of mutable state, an {@code
+   * AtomicReference}): at each batch it still builds the graph of one example, and replays the kept
+   * tape only if that tape was traced for the same model (its description and parameter ids) and
+   * gives that graph's loss and logits to the last bit; otherwise it traces again.
+   *
    * <p>Only for models whose graph depends on the inputs through their operations alone (relu and
    * max are recomputed on the tape; a constant built from an input's value is not). A {@code
    * Sequential} with a {@code Dropout} in training draws a mask per example from its inputs, so it
@@ -186,6 +192,8 @@ public interface Objective<M> {
    */
   static Separable<Model<?>> crossEntropyTraced() {
     Separable<Model<?>> eager = crossEntropy();
+    // the last tape, reused while it still is the tape of the model: see PerExample.memo
+    AtomicReference<PerExample.Memo> memo = new AtomicReference<>();
     return new Separable<>() {
       @Override
       public Evaluation sum(Model<?> model, Dataset part) {
@@ -193,7 +201,7 @@ public interface Objective<M> {
             && s.layers().exists(layer -> layer instanceof Dropout d && d.training())) {
           return eager.sum(model, part);
         }
-        return PerExample.crossEntropy(model, part);
+        return PerExample.crossEntropy(model, part, memo);
       }
 
       @Override

@@ -102,6 +102,39 @@ class CnnReplayTest {
     }
   }
 
+  @Nested
+  class TracedObjective {
+    @Test
+    void shouldTraceAgainForAnotherModel() {
+      Objective<io.github.puregrad.nn.Model<?>> shared = Objective.crossEntropyTraced();
+      Dataset batch = Digits.train().slice(0, 8);
+      Sequential relu = cnn(new SplittableRandom(1));
+      Sequential tanh =
+          new Sequential(relu.layers().update(1, Act.TANH)); // the same parameters, tanh
+
+      double first = shared.evaluate(relu, batch).loss().value();
+      double second = shared.evaluate(tanh, batch).loss().value();
+
+      assertThat(first)
+          .isEqualTo(Objective.crossEntropyTraced().evaluate(relu, batch).loss().value());
+      assertThat(second)
+          .isEqualTo(Objective.crossEntropyTraced().evaluate(tanh, batch).loss().value())
+          .isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldGiveTheEagerLossAndAccuracy() {
+      Dataset batch = Digits.train().slice(0, 16);
+      Sequential model = cnn(new SplittableRandom(2));
+      var eager = Objective.crossEntropy().evaluate(model, batch);
+      var traced = Objective.crossEntropyTraced().evaluate(model, batch);
+
+      assertThat(traced.loss().value())
+          .isCloseTo(eager.loss().value(), withinPercentage(RELATIVE_PERCENT));
+      assertThat(traced.metrics()).isEqualTo(eager.metrics());
+    }
+  }
+
   private static org.assertj.core.data.Offset<Double> within(Vector<Double> values, int i) {
     return org.assertj.core.data.Offset.offset(Math.max(1e-12, Math.abs(values.get(i)) * 1e-9));
   }
