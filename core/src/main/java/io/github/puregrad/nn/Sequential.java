@@ -75,11 +75,18 @@ public record Sequential(Vector<Model<?>> layers) implements Model<Sequential> {
   }
 
   /**
-   * {@return this model for inference: every {@link Dropout} layer switched off, the others
-   * unchanged}
+   * {@return this model for inference: every {@link Dropout} layer switched off, in nested {@code
+   * Sequential}s too, the others unchanged}
    */
   public Sequential inference() {
-    return new Sequential(layers.map(l -> l instanceof Dropout d ? d.inference() : l));
+    return new Sequential(layers.map(Sequential::inference));
+  }
+
+  private static Model<?> inference(Model<?> layer) {
+    if (layer instanceof Dropout d) {
+      return d.inference();
+    }
+    return layer instanceof Sequential s ? s.inference() : layer;
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.github.puregrad.train;
 import io.github.puregrad.data.Dataset;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Tape;
-import io.github.puregrad.nn.Dropout;
 import io.github.puregrad.nn.Loss;
 import io.github.puregrad.nn.Model;
 import io.github.puregrad.nn.Sequential;
@@ -197,8 +196,8 @@ public interface Objective<M> {
     return new Separable<>() {
       @Override
       public Evaluation sum(Model<?> model, Dataset part) {
-        if (model instanceof Sequential s
-            && s.layers().exists(layer -> layer instanceof Dropout d && d.training())) {
+        // a Dropout in training, at any depth, is the one layer inference() changes
+        if (model instanceof Sequential s && !s.inference().equals(s)) {
           return eager.sum(model, part);
         }
         return PerExample.crossEntropy(model, part, memo);

@@ -55,6 +55,13 @@ class DropoutTest {
     }
 
     @Test
+    void shouldSwitchOffDropoutInNestedSequentials() {
+      Sequential net = Sequential.of(Sequential.of(Dropout.of(0.5, 7)), Act.RELU);
+      assertThat(net.inference().forward(ONES).map(Expr::value)).containsOnly(1.0);
+      assertThat(net.inference().inference()).isEqualTo(net.inference());
+    }
+
+    @Test
     void shouldRejectARateOfOne() {
       assertThatThrownBy(() -> Dropout.of(1.0, 7))
           .isInstanceOf(IllegalArgumentException.class)
