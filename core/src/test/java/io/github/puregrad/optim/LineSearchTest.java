@@ -66,6 +66,73 @@ class LineSearchTest {
     }
   }
 
+  /** The search on φ from 0 along +1, with dcsrch's xtol small enough that it converges. */
+  static LineSearch.Outcome search(
+      Function<Vector<Expr>, Expr> phi, double first, double decrease, double curvature) {
+    Oracle oracle = Oracle.of(phi, new double[] {0.0}, true);
+    Point start = oracle.at(new double[] {0.0});
+    return LineSearch.search(
+        oracle,
+        start,
+        new double[] {1.0},
+        start.gradient[0],
+        first,
+        new LineSearch.Settings(decrease, curvature, 1e-10, 0.0, 1e10, 100));
+  }
+
+  /** γ(β1) √((1 - α)² + β2²) + γ(β2) √(α² + β1²), γ(β) = √(1 + β²) - β: the paper's φ4 to φ6. */
+  static Function<Vector<Expr>, Expr> yanai(double b1, double b2) {
+    double g1 = Math.sqrt(1 + b1 * b1) - b1;
+    double g2 = Math.sqrt(1 + b2 * b2) - b2;
+    return v -> {
+      Expr a = v.get(0);
+      Expr left = a.neg().add(1).pow(2).add(b2 * b2).sqrt().mul(g1);
+      return left.add(a.pow(2).add(b1 * b1).sqrt().mul(g2));
+    };
+  }
+
+  @Nested
+  class AgainstDcsrchOnTheOtherFunctions {
+    @ParameterizedTest
+    @CsvSource({
+      // (α + 0.004)^5 - 2 (α + 0.004)^4, ftol = gtol = 0.1: the paper's Table 2
+      "0.001, 1.596000000186075, 12",
+      "0.1, 1.5960000000049348, 8",
+      "10.0, 1.5959999997572032, 8",
+      "1000.0, 1.595999998872531, 11"
+    })
+    void shouldTakeDcsrchsStepsOnTheSecondFunction(double first, double step, int evaluations) {
+      Function<Vector<Expr>, Expr> phi =
+          v -> v.get(0).add(0.004).pow(5).sub(v.get(0).add(0.004).pow(4).mul(2));
+      LineSearch.Found found = (LineSearch.Found) search(phi, first, 0.1, 0.1);
+      assertThat(found.step()).isCloseTo(step, within(1e-9 * step));
+      assertThat(found.evaluations()).isEqualTo(evaluations);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+      // β1, β2, first step, dcsrch's step and evaluations, ftol = gtol = 0.001: Tables 4 to 6
+      "0.001, 0.001, 0.001, 0.085, 4",
+      "0.001, 0.001, 0.1, 0.1, 1",
+      "0.001, 0.001, 10.0, 0.3491046164172457, 3",
+      "0.001, 0.001, 1000.0, 0.8294012431694555, 4",
+      "0.01, 0.001, 0.001, 0.07501087060006814, 6",
+      "0.01, 0.001, 0.1, 0.07751042197802409, 3",
+      "0.01, 0.001, 10.0, 0.07314201106894994, 7",
+      "0.01, 0.001, 1000.0, 0.07615927320141007, 8",
+      "0.001, 0.01, 0.001, 0.9279032286386139, 13",
+      "0.001, 0.01, 0.1, 0.9261500138380064, 11",
+      "0.001, 0.01, 10.0, 0.924781673432206, 8",
+      "0.001, 0.01, 1000.0, 0.9243979067536415, 11"
+    })
+    void shouldTakeDcsrchsStepsOnTheFourthToSixthFunctions(
+        double b1, double b2, double first, double step, int evaluations) {
+      LineSearch.Found found = (LineSearch.Found) search(yanai(b1, b2), first, 0.001, 0.001);
+      assertThat(found.step()).isCloseTo(step, within(1e-9 * step));
+      assertThat(found.evaluations()).isEqualTo(evaluations);
+    }
+  }
+
   @Nested
   class Conditions {
     @Test
