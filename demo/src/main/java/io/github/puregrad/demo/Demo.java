@@ -46,6 +46,7 @@ import java.util.function.Supplier;
  * moons   micrograd's moons classifier: MLP(2, [16, 16, 1]), relu then linear, hinge + 1e-4 L2,
  *         SGD lr 1.0 - 0.9*k/100, 100 steps, from micrograd's own data and initial weights:
  *         "step <k> loss <value> accuracy <p>%"
+ * digits  a small CNN on scikit-learn's 8x8 digits (Digits): "epoch <k> loss <v> accuracy <p>%"
  * }</pre>
  *
  * <p>Options for both: {@code --init FILE} (parameters, one a line, micrograd's order), {@code
@@ -63,7 +64,7 @@ import java.util.function.Supplier;
  */
 public final class Demo {
   static final String USAGE =
-      "usage: Demo [seed|moons] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]"
+      "usage: Demo [seed|moons|digits] [--init FILE] [--seed N] [--data FILE] [--epochs N] [--lr X]"
           + " [--stop-after N] [--save FILE] [--resume FILE] [--labels 0/1] [--help]";
 
   /** What --help prints after the usage line. */
@@ -80,6 +81,10 @@ public final class Demo {
           "  moons   micrograd's moons classifier, MLP(2, [16, 16, 1]), hinge loss, 100 steps of SGD",
           "          from lr 1.0 down to 0.1, from micrograd's data and initial weights;",
           "          prints \"step <k> loss <value> accuracy <p>%\"",
+          "  digits  a small CNN (conv 1->8 3x3, relu, max pool 2, linear 72->10) on scikit-learn's",
+          "          8x8 digits: trains on the first 1,437, SGD lr 0.1 momentum 0.9, batches of 32,",
+          "          10 epochs; prints \"epoch <k> loss <v> accuracy <p>%\" on the last 360",
+          "          (takes --epochs and --seed only)",
           "",
           "options:",
           "  --init FILE       start from these parameters, one a line (micrograd's order)",
@@ -139,6 +144,9 @@ public final class Demo {
     try {
       // before training, so that a bad name costs a second, not the run
       options.get().save().forEach(SaveFile::requireWritable);
+      if (options.get().mode().equals("digits")) {
+        return digits(options.get(), out, err, pictures);
+      }
       return options.get().mode().equals("moons")
           ? moons(options.get(), out, err, pictures)
           : seed(options.get(), out, err, pictures);
@@ -306,6 +314,32 @@ public final class Demo {
         "moons-loss.png",
         () -> Pictures.lossCurve(losses, pictures.resolve("moons-loss.png")));
     return 0;
+  }
+
+  /** The digits CNN ({@link Digits}): it takes --epochs and --seed, and no other option. */
+  private static int digits(Options options, PrintStream out, PrintStream err, Path pictures) {
+    Option<String> other =
+        List.of(
+                options.init().map(x -> "--init"),
+                options.data().map(x -> "--data"),
+                options.lr().map(x -> "--lr"),
+                options.stopAfter().map(x -> "--stop-after"),
+                options.save().map(x -> "--save"),
+                options.resume().map(x -> "--resume"),
+                options.labels().map(x -> "--labels"))
+            .flatMap(o -> o)
+            .headOption();
+    if (other.isDefined()) {
+      throw new IllegalArgumentException(
+          "expected only --epochs and --seed with digits, got " + other.get());
+    }
+    return Digits.run(
+        options.epochs().getOrElse(Digits.EPOCHS),
+        options.seed().getOrElse(Digits.SEED),
+        io.github.puregrad.data.Digits.TRAIN,
+        out,
+        err,
+        pictures);
   }
 
   /**

@@ -114,7 +114,7 @@ public final class Digits {
                   100 * accuracy);
             });
     if (end.isLeft()) {
-      err.println("training diverged: " + end.getLeft());
+      err.println("error: training diverged: " + end.getLeft().message());
       return 1;
     }
     out.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -49,8 +49,8 @@ record Options(
     String mode = "seed";
     List<String> rest = args;
     if (!rest.isEmpty() && !rest.head().startsWith("--")) {
-      if (!rest.head().equals("seed") && !rest.head().equals("moons")) {
-        return Either.left("unknown mode '" + rest.head() + "', expected seed or moons");
+      if (!List.of("seed", "moons", "digits").contains(rest.head())) {
+        return Either.left("unknown mode '" + rest.head() + "', expected seed, moons or digits");
       }
       mode = rest.head();
       rest = rest.tail();

@@ -42,6 +42,23 @@ class DemoTest {
   }
 
   @Nested
+  class DigitsMode {
+    @Test
+    void shouldTrainTheCnnForTheEpochsAsked(@TempDir Path dir) {
+      Run run = run(dir, "digits", "--epochs", "1");
+      assertThat(List.of(run.code(), run.out().get(0).matches("epoch 1 loss \\S+ accuracy \\S+%")))
+          .containsExactly(0, true);
+    }
+
+    @Test
+    void shouldRefuseAnOptionDigitsDoesNotTake() {
+      Run run = run("digits", "--lr", "0.5");
+      assertThat(List.of(run.code(), run.err()))
+          .containsExactly(1, "error: expected only --epochs and --seed with digits, got --lr\n");
+    }
+  }
+
+  @Nested
   class SeedMode {
     @Test
     void shouldPrintTwentyEpochLinesThenFourPredictions() {
@@ -160,7 +177,8 @@ class DemoTest {
 
     @Test
     void shouldPrintUsageForAnUnknownMode() {
-      assertThat(run("circles").err()).contains("unknown mode 'circles', expected seed or moons");
+      assertThat(run("circles").err())
+          .contains("unknown mode 'circles', expected seed, moons or digits");
     }
 
     @Test
