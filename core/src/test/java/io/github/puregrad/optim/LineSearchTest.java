@@ -134,6 +134,20 @@ class LineSearchTest {
   }
 
   @Nested
+  class Curvatures {
+    @Test
+    void shouldSkipAPairWhoseCurvatureIsNotClearlyPositive() {
+      double eps = Math.ulp(1.0);
+      assertThat(Curvature.skip(-1.0, -1.0)).isTrue();
+      assertThat(Curvature.skip(0.0, -1.0)).isTrue();
+      assertThat(Curvature.skip(eps, -1.0)).isTrue(); // s'y must exceed ε·(-g's)
+      assertThat(Curvature.skip(1e-17, -1.0)).isTrue();
+      assertThat(Curvature.skip(4 * eps, -1.0)).isFalse();
+      assertThat(Curvature.skip(1.0, -1.0)).isFalse();
+    }
+  }
+
+  @Nested
   class Conditions {
     @Test
     void shouldMeetTheStrongWolfeConditions() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.puregrad.expr.BinaryOp;
 import io.github.puregrad.expr.Expr;
+import io.github.puregrad.expr.UnaryOp;
 import io.vavr.collection.Stream;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -170,6 +171,41 @@ class MinimizeTest {
       Minimum.ValueChange stop = (Minimum.ValueChange) m.stop();
       assertThat(stop.relativeChange()).isBetween(0.0, 2.220446049250313e-9);
       assertThat(stop.converged()).isTrue();
+    }
+
+    @Test
+    void shouldStopAtX0WhenItsGradientIsExactlyZeroAndTheToleranceIsZero() {
+      Minimizer exact = Minimizer.builder(Minimizer.Method.BFGS).gradientTolerance(0).build();
+      Minimum m = exact.minimize(BOWL, Vector.of(1.0, -2.0));
+      assertThat(m.iterations()).isZero();
+      assertThat(m.stop()).isEqualTo(new Minimum.GradientNorm(0.0, 0.0));
+    }
+
+    @Test
+    void shouldGiveTheRelativeDecreaseOfTheLastStep() {
+      Vector<Iterate> all =
+          minimizer(Minimizer.Method.LBFGS).iterates(ROSENBROCK, start(2)).toVector();
+      double before = all.get(all.size() - 2).value();
+      double after = all.last().value();
+      Minimum.ValueChange stop = (Minimum.ValueChange) all.last().stop().get();
+      assertThat(stop.relativeChange()).isEqualTo((before - after) / 1.0); // both below 1
+    }
+
+    @Test
+    void shouldStopAtX0WithNoIterationsAllowed() {
+      Minimizer none = Minimizer.builder(Minimizer.Method.LBFGS).maxIterations(0).build();
+      Minimum m = none.minimize(ROSENBROCK, start(2));
+      assertThat(m.iterations()).isZero();
+      assertThat(m.evaluations()).isEqualTo(1);
+      assertThat(m.stop()).isEqualTo(new Minimum.IterationLimit(0));
+    }
+
+    @Test
+    void shouldStopAtX0WithOneEvaluationAllowed() {
+      Minimizer one = Minimizer.builder(Minimizer.Method.NEWTON_CG).maxEvaluations(1).build();
+      Minimum m = one.minimize(ROSENBROCK, start(2));
+      assertThat(m.iterations()).isZero();
+      assertThat(m.stop()).isEqualTo(new Minimum.EvaluationLimit(1));
     }
 
     @Test
@@ -401,6 +437,13 @@ class MinimizeTest {
       assertThat(Oracle.sameShapeEverywhere(v -> v.get(0).abs().add(v.get(1)), x)).isFalse();
       assertThat(Oracle.sameShapeEverywhere(v -> v.get(0).pow(v.get(1)), x)).isFalse();
       assertThat(Oracle.sameShapeEverywhere(v -> v.get(0).apply(atan, v.get(1)), x)).isFalse();
+      UnaryOp cube =
+          UnaryOp.of("cube", u -> u * u * u, (u, y) -> 3 * u * u, (u, y) -> u.pow(2).mul(3));
+      assertThat(Oracle.sameShapeEverywhere(v -> v.get(0).apply(cube), x)).isFalse();
+      UnaryOp named = UnaryOp.of("^2b", u -> u * u, (u, y) -> 2 * u, (u, y) -> u.mul(2));
+      assertThat(Oracle.sameShapeEverywhere(v -> v.get(0).apply(named), x)).isFalse();
+      assertThat(Oracle.sameShapeEverywhere(v -> v.get(0).pow(3).add(v.get(1).pow(-0.5)), x))
+          .isTrue();
     }
   }
 
