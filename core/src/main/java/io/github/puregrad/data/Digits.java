@@ -1,13 +1,5 @@
 package io.github.puregrad.data;
 
-import io.vavr.collection.Vector;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 /**
  * scikit-learn's 8x8 handwritten digits ({@code load_digits}), shipped in the jar: 1,797 images of
  * 64 pixels, row by row, each 0 (white) to 16 (black), labelled 0 to 9. BSD-3, from the UCI optical
@@ -30,7 +22,7 @@ public final class Digits {
 
   /** {@return every image in scikit-learn's order, pixels 0 to 16, the digit as the target} */
   public static Dataset scikit() {
-    return Csv.dataset("digits.csv", lines("digits.csv"));
+    return Csv.dataset("digits.csv", Moons.resource("digits.csv"));
   }
 
   /** {@return the first {@value #TRAIN} images, pixels divided by 16 into [0, 1]} */
@@ -45,19 +37,5 @@ public final class Digits {
 
   private static Dataset scaled(Dataset data) {
     return new Dataset(data.inputs().map(row -> row.map(p -> p / 16.0)), data.targets());
-  }
-
-  /** The lines of a file beside this class in the jar (a resource of this module's package). */
-  private static Vector<String> lines(String name) {
-    InputStream stream = Digits.class.getResourceAsStream(name);
-    if (stream == null) {
-      throw new UncheckedIOException(new IOException("resource " + name + " is missing"));
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-      return Vector.ofAll(reader.lines());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read resource " + name, e);
-    }
   }
 }

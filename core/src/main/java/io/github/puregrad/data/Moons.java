@@ -83,7 +83,7 @@ public final class Moons {
   }
 
   /** The lines of a file beside this class in the jar (a resource of this module's package). */
-  private static Vector<String> resource(String name) {
+  static Vector<String> resource(String name) {
     InputStream stream = Moons.class.getResourceAsStream(name);
     if (stream == null) {
       throw new UncheckedIOException(new IOException("resource " + name + " is missing"));
