@@ -21,6 +21,7 @@ module io.github.puregrad {
   requires transitive io.vavr;
   requires transitive org.jspecify;
   requires static org.immutables.value.annotations;
+  requires static org.objectweb.asm;
 
   exports io.github.puregrad.check;
   exports io.github.puregrad.data;

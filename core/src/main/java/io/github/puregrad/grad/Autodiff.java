@@ -3,7 +3,9 @@ package io.github.puregrad.grad;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.expr.Graph;
 import io.vavr.collection.Map;
+import io.vavr.collection.Vector;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Automatic differentiation of {@link Expr} graphs. Backpropagation, the chain rule on numbers, is
@@ -62,6 +64,23 @@ public final class Autodiff {
       }
     }
     return grads;
+  }
+
+  /**
+   * {@return {@code f} traced once at {@code x0} and compiled}: its value and gradient at any x, to
+   * the bit those of {@link Transforms#valueAndGrad}, from JVM bytecode generated for the traced
+   * tape (or its interpreter: {@link Compiled#backend()}). {@link Compiled#trace} with a shorter
+   * name; read what tracing assumes there.
+   *
+   * <pre>{@code
+   * Compiled df = Autodiff.compile(v -> v.get(0).mul(v.get(1)), Vector.of(1.0, 2.0));
+   * double[] gradient = new double[2];
+   * df.valueAndGrad(new double[] {3.0, 4.0}, gradient);   // 12.0; gradient = [4.0, 3.0]
+   * }</pre>
+   */
+  public static Compiled compile(
+      Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> x0) {
+    return Compiled.trace(f, x0);
   }
 
   /**

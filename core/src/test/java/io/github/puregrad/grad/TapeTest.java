@@ -42,15 +42,21 @@ class TapeTest {
     }
     Expr rebuilt = program.apply(moved);
     Gradients eager = Autodiff.backward(rebuilt);
-    Tape.Result taped = Tape.trace(program.apply(variables), variables).evaluate(values);
+    Tape interpreted = Tape.trace(program.apply(variables), variables);
+    Tape generated = interpreted.compile();
+    assertThat(generated.backend()).as(what).isInstanceOf(Backend.Generated.class);
 
-    assertThat(Double.doubleToLongBits(taped.value()))
-        .as("%s: value", what)
-        .isEqualTo(Double.doubleToLongBits(rebuilt.value()));
-    for (int i = 0; i < values.length; i++) {
-      assertThat(Double.doubleToLongBits(taped.at(i)))
-          .as("%s: gradient %d", what, i)
-          .isEqualTo(Double.doubleToLongBits(eager.get(moved.get(i))));
+    for (Tape tape : List.of(interpreted, generated)) {
+      Tape.Result taped = tape.evaluate(values);
+      String by = what + " (" + tape.backend().getClass().getSimpleName() + ")";
+      assertThat(Double.doubleToLongBits(taped.value()))
+          .as("%s: value", by)
+          .isEqualTo(Double.doubleToLongBits(rebuilt.value()));
+      for (int i = 0; i < values.length; i++) {
+        assertThat(Double.doubleToLongBits(taped.at(i)))
+            .as("%s: gradient %d", by, i)
+            .isEqualTo(Double.doubleToLongBits(eager.get(moved.get(i))));
+      }
     }
   }
 
