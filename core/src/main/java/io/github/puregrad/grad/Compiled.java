@@ -67,6 +67,21 @@ public final class Compiled {
    */
   public static Compiled trace(
       Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> at) {
+    return new Compiled(tape(f, at).compile());
+  }
+
+  /**
+   * {@return {@code f} traced at {@code at} and run by the tape's interpreter from the start}: for
+   * a function evaluated a few times only, where generating its code would cost more than it saves
+   *
+   * @throws IllegalArgumentException as {@link #trace} does
+   */
+  public static Compiled interpreted(
+      Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> at) {
+    return new Compiled(tape(f, at).interpret());
+  }
+
+  private static Tape tape(Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> at) {
     Objects.requireNonNull(f, "f is null");
     Vector<Expr> inputs = Transforms.leaves(at);
     Expr output = Transforms.apply(f, inputs);
@@ -77,7 +92,7 @@ public final class Compiled {
               + inputs.size()
               + " inputs: was it rebuilt from value()? Compiled, it would be a constant");
     }
-    return new Compiled(Tape.trace(output, inputs.map(e -> (Expr.Leaf) e)).compile());
+    return Tape.trace(output, inputs.map(e -> (Expr.Leaf) e));
   }
 
   // -- non-static API

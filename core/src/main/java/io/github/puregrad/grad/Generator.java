@@ -77,13 +77,17 @@ final class Generator {
   /** The largest tape it writes: about 50 bytes of code per node, all of which HotSpot compiles. */
   static final int MAX_NODES = 200_000;
 
-  // Estimated bytes of code per node (a wide load is 4 bytes, an array access up to 9, a call on
-  // an operation's constant 6 plus its operands): a method closes before its estimate passes
-  // METHOD_BYTES, which keeps it well under 8,000 bytes.
-  private static final int METHOD_BYTES = 5_000;
-  private static final int FORWARD_NODE = 48;
-  private static final int BACKWARD_NODE = 24;
-  private static final int BACKWARD_OPERAND = 72;
+  // A method closes before its estimated code passes METHOD_BYTES, under HotSpot's 8,000. The
+  // estimates are the worst case of each kind of node, in bytes: an operand read from an array
+  // and kept in a local is up to 10 (aload, ldc_w, daload, dup2, wide dstore), a local 4 (wide),
+  // a call on an operation's constant 7 plus its operands.
+  static final int METHOD_BYTES = Integer.getInteger("mb", 7_000);
+  private static final int FORWARD_INTRINSIC = 34; // two operands, dadd or dmul, stores
+  private static final int FORWARD_CALL = 41;
+  private static final int BACKWARD_NODE = 22; // its gradient into a local (or gradient[i])
+  private static final int BACKWARD_ADD = 27; // per operand: acc + g * 1.0, stored
+  private static final int BACKWARD_MUL = 37; // acc + g * (the other operand)
+  private static final int BACKWARD_CALL = 64; // acc + g * op.partial(k, a, b, y)
   // A class's constant pool holds 65,535 entries: its positions and constants stay far below.
   private static final int CLASS_NODES = 4_000;
 
@@ -199,8 +203,8 @@ final class Generator {
     int forward = 0;
     int backward = 0;
     for (int p = 0; p < left.length; p++) {
-      int f = isLeaf(p) ? 0 : FORWARD_NODE;
-      int b = needsGrad[p] ? BACKWARD_NODE + BACKWARD_OPERAND * gradOperands(p) : 0;
+      int f = isLeaf(p) ? 0 : intrinsic(p) ? FORWARD_INTRINSIC : FORWARD_CALL;
+      int b = needsGrad[p] ? BACKWARD_NODE + gradOperands(p) * backwardOperand(p) : 0;
       if (p > start && (forward + f > METHOD_BYTES || backward + b > METHOD_BYTES)) {
         chunks.add(new int[] {start, p});
         start = p;
@@ -212,6 +216,16 @@ final class Generator {
       chunkOf[p] = chunks.size();
     }
     chunks.add(new int[] {start, left.length});
+  }
+
+  private boolean intrinsic(int p) {
+    return binary[p] == BinaryOp.ADD || binary[p] == BinaryOp.MUL;
+  }
+
+  private int backwardOperand(int p) {
+    return binary[p] == BinaryOp.ADD
+        ? BACKWARD_ADD
+        : binary[p] == BinaryOp.MUL ? BACKWARD_MUL : BACKWARD_CALL;
   }
 
   private int gradOperands(int p) {
@@ -371,7 +385,7 @@ final class Generator {
       if (isLeaf(p)) {
         continue; // a constant, or the caller's x: loaded where used
       }
-      if (binary[p] == BinaryOp.ADD || binary[p] == BinaryOp.MUL) {
+      if (intrinsic(p)) {
         value(left[p]);
         value(right[p]);
         mv().visitInsn(binary[p] == BinaryOp.ADD ? DADD : DMUL);

@@ -248,6 +248,9 @@ public final class Tape {
       return this;
     }
     long start = System.nanoTime();
+    if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
+      return with(null, new Backend.Interpreted("switched off: -D" + SWITCH + "=false"));
+    }
     if (!asm()) {
       return with(null, new Backend.Interpreted("ASM (org.ow2.asm:asm) is not on the class path"));
     }
@@ -263,6 +266,13 @@ public final class Tape {
       return with(null, new Backend.Interpreted(String.valueOf(declined.getMessage())));
     }
   }
+
+  /**
+   * The system property that switches generation off for the whole JVM: with {@code
+   * -Dpuregrad.bytecode=false}, {@link #compile()} returns the tape interpreted, and so do {@link
+   * Compiled}, training on the tape and {@code Minimize}, which compile by default.
+   */
+  public static final String SWITCH = "puregrad.bytecode";
 
   /**
    * {@return this tape, evaluated by the interpreter's loops: the switch off {@link #compile()}}

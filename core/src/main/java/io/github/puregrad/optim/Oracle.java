@@ -146,7 +146,11 @@ abstract class Oracle {
         if (tapeAtX == null) {
           productsEverywhere = sameShapeEverywhere(f, x);
         }
-        tapeAtX = Compiled.trace(directional(f, size), Vector.ofAll(xv)).tape();
+        // generated code pays off for a tape used at every x, not for one used at this x only
+        tapeAtX =
+            productsEverywhere
+                ? Compiled.trace(directional(f, size), Vector.ofAll(xv)).tape()
+                : Compiled.interpreted(directional(f, size), Vector.ofAll(xv)).tape();
         scratch = tapeAtX.workspace();
         products = tapeAtX;
         productsWorkspace = scratch;

@@ -28,10 +28,13 @@ record Replay(
     @Nullable Dataset batch,
     Function<Vector<Double>, Map<String, Double>> metricsOf) {
 
-  /** {@return a new tape of {@code evaluation}'s loss, with its own workspace} */
+  /**
+   * {@return a new tape of {@code evaluation}'s loss, with its own workspace}, compiled to bytecode
+   * ({@link Tape#compile()}): a tape is traced to be replayed at every step
+   */
   static Replay trace(
       Evaluation evaluation, Vector<Expr.Leaf> parameters, @Nullable Dataset traceable) {
-    Tape tape = Tape.trace(evaluation.loss(), parameters, evaluation.observed());
+    Tape tape = Tape.trace(evaluation.loss(), parameters, evaluation.observed()).compile();
     return new Replay(tape, tape.workspace(), traceable, evaluation.metricsOf());
   }
 

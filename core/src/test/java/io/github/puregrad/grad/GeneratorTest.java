@@ -199,6 +199,20 @@ class GeneratorTest {
     }
 
     @Test
+    void shouldInterpretWhenSwitchedOffForTheWholeJvm() {
+      Leaf x = Expr.of(1.0, "x");
+      System.setProperty(Tape.SWITCH, "false");
+      try {
+        assertThat(Tape.trace(x.sin(), x).compile().backend())
+            .isInstanceOfSatisfying(
+                Backend.Interpreted.class,
+                i -> assertThat(i.reason()).isEqualTo("switched off: -Dpuregrad.bytecode=false"));
+      } finally {
+        System.clearProperty(Tape.SWITCH);
+      }
+    }
+
+    @Test
     void shouldSayATracedTapeIsNotCompiledYet() {
       Leaf x = Expr.of(1.0, "x");
 
