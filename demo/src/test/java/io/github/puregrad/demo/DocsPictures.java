@@ -5,20 +5,25 @@ import io.github.puregrad.data.Moons;
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Autodiff;
 import io.github.puregrad.grad.Gradients;
+import io.github.puregrad.nn.Conv2d;
 import io.github.puregrad.plot.Plot;
 import io.github.puregrad.viz.Dot;
+import io.github.puregrad.viz.Explorer;
 import io.github.puregrad.viz.Graphviz;
 import io.github.puregrad.viz.Mermaid;
+import io.vavr.collection.Vector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Regenerates the pictures of {@code docs/pictures.md} and {@code docs/tutorial.md} into {@code
- * docs/images/}:
+ * docs/images/}, and the tutorial's explorer page of a convolution into {@code docs/explorer/}:
  *
  * <pre>{@code
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -28,7 +33,8 @@ import java.util.List;
  * <p>The moons pictures come from micrograd's demo done with bare {@code Expr}s (this is not a
  * test, so it stays independent of the {@code nn} package): MLP(2, [16, 16, 1]) with ReLU, started
  * from micrograd's initial parameters ({@code Moons.microgradInit()}), max-margin loss plus 1e-4
- * L2, 100 steps of SGD with the learning rate falling from 1.0 to 0.1.
+ * L2, 100 steps of SGD with the learning rate falling from 1.0 to 0.1. The digits pictures are the
+ * demo's own ({@code mvn -q compile exec:java -Dexec.args="digits"}), from the same run.
  */
 final class DocsPictures {
   private static final int[] SIZES = {2, 16, 16, 1};
@@ -49,6 +55,20 @@ final class DocsPictures {
     Expr lecture = lectureL();
     report(graphviz.write(Dot.of(lecture), dir.resolve("lecture-l.svg")));
     report(graphviz.write(Dot.of(Autodiff.backward(lecture)), dir.resolve("lecture-l-grads.svg")));
+    Expr conv = conv3x3();
+    report(graphviz.write(convDot(conv), dir.resolve("conv-3x3.svg")));
+    report(Explorer.write(conv, dir.resolveSibling("explorer").resolve("conv-3x3.html")));
+    int digits =
+        Digits.run(
+            Digits.EPOCHS,
+            Digits.SEED,
+            io.github.puregrad.data.Digits.TRAIN,
+            System.out,
+            System.err,
+            dir);
+    if (digits != 0) {
+      throw new IllegalStateException("the digits demo failed with exit code " + digits);
+    }
 
     Dataset moons = Moons.micrograd();
     double[][] points =
@@ -89,6 +109,54 @@ final class DocsPictures {
     Expr d = e.add(c).withLabel("d");
     Expr.Leaf f = Expr.of(-2.0, "f");
     return d.mul(f).withLabel("L");
+  }
+
+  /**
+   * The tutorial's section 16: a 3x3 image x00..x22 = 1..9, one 2x2 filter w00..w11 of ones with
+   * bias b = 0.5, stride 1, no padding, and L = y00 + y01 + y10 + y11, built and named as the
+   * tutorial builds it.
+   */
+  static Expr conv3x3() {
+    Vector<Expr.Leaf> x = Vector.range(0, 9).map(i -> Expr.of(i + 1.0, "x" + i / 3 + i % 3));
+    Vector<Expr.Leaf> w = Vector.of("w00", "w01", "w10", "w11").map(name -> Expr.of(1.0, name));
+    Conv2d conv = new Conv2d(1, 3, 3, 1, 2, 1, 0, w, Vector.of(Expr.of(0.5, "b")));
+    Vector<Expr> y =
+        conv.forward(x).zipWith(Vector.of("y00", "y01", "y10", "y11"), Expr::withLabel);
+    return y.reduceLeft(Expr::add).withLabel("L");
+  }
+
+  /**
+   * {@code Dot.of(Autodiff.backward(output))} drawn top to bottom (49 nodes are too wide from left
+   * to right), with w00, its four edges and the four products it feeds in red: the picture is about
+   * the weight used at every position.
+   */
+  static String convDot(Expr output) {
+    String dot = Dot.of(Autodiff.backward(output)).replace("rankdir=LR", "rankdir=TB");
+    Matcher leaf = Pattern.compile("(?m)^  (v\\d+) \\[shape=record, label=\"\\{ w00 ").matcher(dot);
+    if (!leaf.find()) {
+      throw new IllegalStateException("no node named w00 in\n" + dot);
+    }
+    String w00 = leaf.group(1);
+    String red = "\"#d62728\"";
+    dot =
+        dot.replace(
+            "  " + w00 + " [shape=record,",
+            "  " + w00 + " [shape=record, style=filled, fillcolor=\"#fbd5d5\", color=" + red + ",");
+    Matcher edge = Pattern.compile("(?m)^  " + w00 + " -> (v\\d+op);$").matcher(dot);
+    List<String> products = new ArrayList<>();
+    while (edge.find()) {
+      products.add(edge.group(1));
+    }
+    for (String product : products) {
+      dot =
+          dot.replace(
+                  "  " + w00 + " -> " + product + ";",
+                  "  " + w00 + " -> " + product + " [color=" + red + ", penwidth=2];")
+              .replace(
+                  "  " + product + " [shape=ellipse,",
+                  "  " + product + " [shape=ellipse, color=" + red + ", penwidth=2,");
+    }
+    return dot;
   }
 
   /** micrograd's moons loss: mean of relu(1 - y * score) plus 1e-4 times the squared weights. */
