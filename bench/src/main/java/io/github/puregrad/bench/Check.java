@@ -21,9 +21,37 @@ final class Check {
     }
   }
 
+  /**
+   * Within {@code tolerance} of {@code expected}, relative to its size (absolute below 1): for
+   * engines that add the chain rule's terms in another order than a hand-written formula.
+   */
+  static void close(String what, double actual, double expected, double tolerance) {
+    if (!(Math.abs(actual - expected) <= tolerance * Math.max(1.0, Math.abs(expected)))) {
+      throw new IllegalStateException(
+          what + ": expected " + expected + " within " + tolerance + ", got " + actual);
+    }
+  }
+
+  /** {@link #close(String, double, double, double)} for each element, and the same length. */
+  static void close(String what, double[] actual, double[] expected, double tolerance) {
+    equal(what + " length", actual.length, expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      close(what + " " + i, actual[i], expected[i], tolerance);
+    }
+  }
+
   static void equal(String what, int actual, int expected) {
     if (actual != expected) {
       throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
+    }
+  }
+
+  /** Another backend's evaluation must be the interpreter's, bit for bit. */
+  static void sameAsTape(String what, Tape.Result actual, Tape.Result interpreted) {
+    equal(what + " value", actual.value(), interpreted.value());
+    equal(what + " gradients", actual.size(), interpreted.size());
+    for (int i = 0; i < interpreted.size(); i++) {
+      equal(what + " gradient " + i, actual.at(i), interpreted.at(i));
     }
   }
 

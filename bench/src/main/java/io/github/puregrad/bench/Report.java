@@ -50,6 +50,9 @@ public final class Report {
       if ("MinimizeBench".equals(workload)) {
         continue; // whole solves, not steps of a graph: MinimizeReport prints them
       }
+      if (Report29.WORKLOADS.contains(workload)) {
+        continue; // parameters, other baselines and PyTorch beside them: Report29 prints them
+      }
       String engine = parts[parts.length - 1];
       double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
       medians.computeIfAbsent(workload, w -> new LinkedHashMap<>()).put(engine, median);
