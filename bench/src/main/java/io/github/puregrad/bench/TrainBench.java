@@ -118,7 +118,9 @@ public class TrainBench {
   }
 
   /** The tape traced at the first step, replayed at every later one. */
+  // called once per step, the generated methods reach HotSpot's C2 after thousands of steps
   @Benchmark
+  @Warmup(iterations = 20, time = 1)
   public double tape() {
     return tape.next();
   }
