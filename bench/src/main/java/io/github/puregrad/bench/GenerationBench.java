@@ -46,7 +46,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(
     value = 2,
-    jvmArgs = {"-Xms1g", "-Xmx1g"})
+    jvmArgs = {
+      "-Xms1g",
+      "-Xmx1g",
+      "-Dpuregrad.bytecode.maxNodes=100000"
+    }) // moons is above the limit
 @Warmup(iterations = 10)
 @Measurement(iterations = 20)
 public class GenerationBench {

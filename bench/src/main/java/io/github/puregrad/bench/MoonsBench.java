@@ -120,6 +120,9 @@ public class MoonsBench {
   // called once per step, the generated methods reach HotSpot's C2 after thousands of steps
   @Benchmark
   @Warmup(iterations = 20, time = 1)
+  @Fork(
+      value = 2,
+      jvmArgs = {"-Xms1g", "-Xmx1g", "-Dpuregrad.bytecode.maxNodes=100000"}) // above the limit
   public Tape.Result compiled() {
     return compiled.evaluate(compiledWorkspace, tapeValues);
   }

@@ -83,7 +83,7 @@ class GeneratorTest {
     @Test
     void shouldEqualInterpreterBitForBitWhenTheTapeSpansSeveralClasses() {
       List<Leaf> x = variables(12);
-      Tape interpreted = Tape.trace(randomGraph(x, 12_000, 3), x);
+      Tape interpreted = Tape.trace(randomGraph(x, 6_000, 3), x);
       Tape generated = interpreted.compile();
       double[] at = new SplittableRandom(4).doubles(12, -1, 1).toArray();
 
@@ -96,7 +96,7 @@ class GeneratorTest {
     @Test
     void shouldKeepEveryMethodUnderHotSpotsLimitOf8000Bytes() {
       List<Leaf> x = variables(4);
-      Tape generated = Tape.trace(randomGraph(x, 20_000, 5), x).compile();
+      Tape generated = Tape.trace(randomGraph(x, 7_000, 5), x).compile();
 
       assertThat(generated.backend())
           .isInstanceOfSatisfying(
@@ -126,7 +126,7 @@ class GeneratorTest {
       assertThat(tape.backend())
           .isInstanceOfSatisfying(
               Backend.Interpreted.class,
-              i -> assertThat(i.reason()).contains("400001 nodes").contains("200000"));
+              i -> assertThat(i.reason()).startsWith("40001 nodes: more than the 20000"));
       assertThat(tape.evaluate(2.0).at(0)).isEqualTo(1.0);
     }
   }
