@@ -74,16 +74,6 @@ final class Generator {
     }
   }
 
-  /**
-   * The largest tape it writes. Each method runs once per evaluation, so HotSpot compiles it after
-   * thousands of evaluations, one method at a time: for the 65,818 nodes of the moons step (about
-   * 1,000 methods) that took more than a minute here, and the code ran slower than the interpreter
-   * meanwhile (decision 0085). 15,345 nodes (Rosenbrock, n = 1,024) ran 9x faster than the
-   * interpreter. {@code -Dpuregrad.bytecode.maxNodes=N} moves the limit (the benchmarks measure the
-   * moons step above it).
-   */
-  static final int MAX_NODES = Integer.getInteger("puregrad.bytecode.maxNodes", 20_000);
-
   // A method closes before its estimated code passes METHOD_BYTES, under HotSpot's 8,000. The
   // estimates are the worst case of each kind of node, in bytes: an operand read from an array
   // and kept in a local is up to 10 (aload, ldc_w, daload, dup2, wide dstore), a local 4 (wide),
@@ -183,13 +173,14 @@ final class Generator {
       int[] right,
       double[] traced,
       int[] slots,
-      int[] observed)
+      int[] observed,
+      int maxNodes)
       throws Declined {
-    if (left.length > MAX_NODES) {
+    if (left.length > maxNodes) {
       throw new Declined(
           left.length
               + " nodes: more than the "
-              + MAX_NODES
+              + maxNodes
               + " the generator writes (HotSpot would take minutes to compile that much code)");
     }
     Generator generator = new Generator(unary, binary, left, right, traced, slots, observed);

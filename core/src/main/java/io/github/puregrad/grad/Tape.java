@@ -244,6 +244,11 @@ public final class Tape {
    * writes), the result is this tape interpreted, with the reason in {@link #backend()}.
    */
   public Tape compile() {
+    return compile(MAX_NODES); // not Generator's: it is loaded only when ASM is there
+  }
+
+  /** {@return {@link #compile()} with another node limit: for tests of tapes above it} */
+  Tape compile(int maxNodes) {
     if (parts != null) {
       return this;
     }
@@ -256,7 +261,7 @@ public final class Tape {
     }
     try {
       Generator.Code generated =
-          Generator.generate(unary, binary, left, right, traced, slots, observed);
+          Generator.generate(unary, binary, left, right, traced, slots, observed, maxNodes);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       return with(
           generated.parts(),
@@ -266,6 +271,16 @@ public final class Tape {
       return with(null, new Backend.Interpreted(String.valueOf(declined.getMessage())));
     }
   }
+
+  /**
+   * The largest tape the generator writes. Each method runs once per evaluation, so HotSpot
+   * compiles it after thousands of evaluations, one method at a time: for the 65,818 nodes of the
+   * moons step (about 1,000 methods) that took more than a minute here, and the code ran slower
+   * than the interpreter meanwhile (decision 0085). 15,345 nodes (Rosenbrock, n = 1,024) ran 9x
+   * faster than the interpreter. {@code -Dpuregrad.bytecode.maxNodes=N} moves the limit (the
+   * benchmarks measure the moons step above it).
+   */
+  static final int MAX_NODES = Integer.getInteger("puregrad.bytecode.maxNodes", 20_000);
 
   /**
    * The system property that switches generation off for the whole JVM: with {@code

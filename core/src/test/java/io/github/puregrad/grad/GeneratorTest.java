@@ -118,7 +118,7 @@ class GeneratorTest {
     void shouldDeclineATapeLargerThanItWritesAndSayWhy() {
       Leaf x = Expr.of(1.0, "x");
       Expr chain = x;
-      for (int i = 0; i < Generator.MAX_NODES; i++) {
+      for (int i = 0; i < Tape.MAX_NODES; i++) {
         chain = chain.add(1.0);
       }
       Tape tape = Tape.trace(chain, x).compile();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.github.puregrad.expr.Expr;
 import io.github.puregrad.grad.Autodiff;
+import io.github.puregrad.grad.Backend;
 import io.github.puregrad.grad.Gradients;
 import io.github.puregrad.grad.Tape;
 import io.vavr.collection.Vector;
@@ -69,15 +70,16 @@ class ConvGoldenTest {
           c.conv().withValues(c.weight().appendAll(c.bias()).map(v -> random.nextGaussian()));
       Vector<Expr.Leaf> variables = x.appendAll(conv.parameters());
       Tape tape = Tape.trace(c.loss(x, conv), variables);
+      double[] at =
+          c.x()
+              .appendAll(c.weight())
+              .appendAll(c.bias())
+              .toJavaStream()
+              .mapToDouble(Double::doubleValue)
+              .toArray();
 
-      Tape.Result result =
-          tape.evaluate(
-              c.x()
-                  .appendAll(c.weight())
-                  .appendAll(c.bias())
-                  .toJavaStream()
-                  .mapToDouble(Double::doubleValue)
-                  .toArray());
+      Tape.Result result = tape.evaluate(at);
+      assertSameBitsAsGeneratedCode(tape, at, result);
 
       assertThat(result.value()).isCloseTo(c.loss(), withinPercentage(RELATIVE_PERCENT));
       assertClose("x", x.map(result::get), c.gradX());
@@ -91,11 +93,27 @@ class ConvGoldenTest {
       Vector<Expr.Leaf> logits = c.logits().map(v -> Expr.of(0.0)); // traced at all-equal logits
       Tape tape = Tape.trace(Loss.crossEntropy(logits, c.target()), logits);
 
-      Tape.Result result =
-          tape.evaluate(c.logits().toJavaStream().mapToDouble(Double::doubleValue).toArray());
+      double[] at = c.logits().toJavaStream().mapToDouble(Double::doubleValue).toArray();
+
+      Tape.Result result = tape.evaluate(at);
+      assertSameBitsAsGeneratedCode(tape, at, result);
 
       assertThat(result.value()).isCloseTo(c.loss(), withinPercentage(RELATIVE_PERCENT));
       assertClose("logits", logits.map(result::get), c.grad());
+    }
+  }
+
+  /** The tape's generated code (issue 29) gives the interpreter's numbers, to the bit. */
+  private static void assertSameBitsAsGeneratedCode(Tape tape, double[] at, Tape.Result expected) {
+    Tape generated = tape.compile();
+    assertThat(generated.backend()).isInstanceOf(Backend.Generated.class);
+    Tape.Result actual = generated.evaluate(at);
+    assertThat(Double.doubleToLongBits(actual.value()))
+        .isEqualTo(Double.doubleToLongBits(expected.value()));
+    for (int i = 0; i < at.length; i++) {
+      assertThat(Double.doubleToLongBits(actual.at(i)))
+          .as("gradient %d", i)
+          .isEqualTo(Double.doubleToLongBits(expected.at(i)));
     }
   }
 
