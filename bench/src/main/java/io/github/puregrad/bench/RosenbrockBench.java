@@ -123,6 +123,9 @@ public class RosenbrockBench {
     tape = Tape.trace(ROSENBROCK.apply(Vector.narrow(leaves)), leaves).interpret();
     workspace = tape.workspace();
     compiled = Autodiff.compile(ROSENBROCK, xVector);
+    for (int call = 0; call < 1_000; call++) { // tiered: generated at the 1,000th evaluation
+      compiled.valueAndGrad(x, gradient);
+    }
     compiledVavr = compiled.valueAndGrad();
     eager = Transforms.valueAndGrad(ROSENBROCK);
     if (!(tape.backend() instanceof Backend.Interpreted)) {

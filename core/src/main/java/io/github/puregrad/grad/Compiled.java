@@ -38,13 +38,15 @@ import org.jspecify.annotations.Nullable;
  * one when tracing. Value-dependent control flow cannot be seen from the graph: if {@code f} has
  * it, compare with {@link Transforms#grad} at the points you care about.
  *
- * <p><b>How it runs.</b> The tape is compiled to JVM bytecode ({@link Tape#compile()}) when ASM is
- * on the class path, else interpreted; {@link #backend()} says which and why, {@link #interpret()}
- * switches generation off. Both give the same numbers, to the last bit.
+ * <p><b>How it runs.</b> The tape is interpreted for its first 1,000 evaluations, then compiled to
+ * JVM bytecode when ASM is on the class path ({@link Tape#tiered()}); {@link #backend()} says which
+ * runs and why, {@link #interpret()} switches generation off. Both give the same numbers, to the
+ * last bit.
  *
- * <p>Thread-safe: every call of {@link #grad()} or {@link #valueAndGrad()} evaluates the tape in a
- * new {@link Tape.Workspace}; {@link #valueAndGrad(double[], double[])} reuses one between calls
- * and allocates nothing.
+ * <p>Thread-safe: {@link #grad()}, {@link #valueAndGrad()} and {@link #valueAndGrad(double[],
+ * double[])} all evaluate the tape in a workspace kept between calls and taken by one call at a
+ * time (a second thread meanwhile makes its own); the primitive one allocates nothing, the Vavr
+ * ones their arguments' and results' arrays and vectors.
  */
 public final class Compiled {
   private final Tape tape;
@@ -67,7 +69,7 @@ public final class Compiled {
    */
   public static Compiled trace(
       Function<? super Vector<Expr>, ? extends Expr> f, Vector<Double> at) {
-    return new Compiled(tape(f, at).compile());
+    return new Compiled(tape(f, at).tiered());
   }
 
   /**
@@ -173,8 +175,9 @@ public final class Compiled {
       throw new IllegalArgumentException(
           "expected " + size() + " inputs, as traced, got " + values.length);
     }
-    Tape.Result result = tape.evaluate(values);
-    return Tuple.of(result.value(), Vector.range(0, values.length).map(result::at));
+    double[] gradient = new double[values.length];
+    double value = valueAndGrad(values, gradient); // in the spare workspace: no tape-sized arrays
+    return Tuple.of(value, Vector.ofAll(gradient));
   }
 
   @Override

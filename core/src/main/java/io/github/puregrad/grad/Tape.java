@@ -68,8 +68,12 @@ public final class Tape {
   private final Map<Long, Integer> variableIndex; // id -> index in variables
   private final int[] observed; // topological positions of the nodes whose values a Result keeps
   // the generated code's parts, run in order, or null: the interpreter's loops run
-  private final Generator.Part @Nullable [] parts;
-  private final Backend backend;
+  // Set at construction, but for a tiered tape, whose code is generated at its TIER-th evaluation
+  // and published here once (decision 0085); either way the numbers are the same.
+  private volatile Generator.Part @Nullable [] parts;
+  private volatile Backend backend;
+  private final boolean tiered;
+  private int evaluations; // a tiered tape's, until then: racy on purpose, a lost count is harmless
 
   private Tape(
       byte[] code,
@@ -84,7 +88,8 @@ public final class Tape {
       Map<Long, Integer> variableIndex,
       int[] observed,
       Generator.Part @Nullable [] parts,
-      Backend backend) {
+      Backend backend,
+      boolean tiered) {
     this.code = code;
     this.unary = unary;
     this.binary = binary;
@@ -98,6 +103,7 @@ public final class Tape {
     this.observed = observed;
     this.parts = parts;
     this.backend = backend;
+    this.tiered = tiered;
   }
 
   // -- static API
@@ -194,7 +200,8 @@ public final class Tape {
         index,
         positions,
         null,
-        new Backend.Interpreted("traced, not compiled: see compile()"));
+        new Backend.Interpreted("traced, not compiled: see compile()"),
+        false);
   }
 
   // Finds the dot products' runs: positions s, s+1, ..., e alternating MUL and ADD, where each ADD
@@ -252,24 +259,63 @@ public final class Tape {
     if (parts != null) {
       return this;
     }
+    Built built = build(maxNodes);
+    return with(built.parts(), built.backend(), false);
+  }
+
+  /**
+   * {@return this tape, interpreted for its first 1,000 evaluations and then compiled}, as HotSpot
+   * tiers its own code: generation ({@link #compile()}) pays off for a tape evaluated thousands of
+   * times, and costs more than it saves for one evaluated a few times. What {@link Compiled}, the
+   * training step on the tape and {@code Minimize} use. Which backend an evaluation runs is seen
+   * only in time and in {@link #backend()}: the numbers are the same to the last bit. The count and
+   * the code, set once, are the tape's only mutable state (docs/design.md).
+   */
+  public Tape tiered() {
+    return parts != null || tiered
+        ? this
+        : with(
+            null,
+            new Backend.Interpreted(
+                "tiered: interpreted for its first " + TIER + " evaluations, then compiled"),
+            true);
+  }
+
+  /** The evaluations after which a {@link #tiered()} tape is compiled. */
+  static final int TIER = 1_000;
+
+  private record Built(Generator.Part @Nullable [] parts, Backend backend) {}
+
+  private Built build(int maxNodes) {
     long start = System.nanoTime();
     if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
-      return with(null, new Backend.Interpreted("switched off: -D" + SWITCH + "=false"));
+      return new Built(null, new Backend.Interpreted("switched off: -D" + SWITCH + "=false"));
     }
     if (!asm()) {
-      return with(null, new Backend.Interpreted("ASM (org.ow2.asm:asm) is not on the class path"));
+      return new Built(
+          null, new Backend.Interpreted("ASM (org.ow2.asm:asm) is not on the class path"));
     }
     try {
       Generator.Code generated =
           Generator.generate(unary, binary, left, right, traced, slots, observed, maxNodes);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      return with(
+      return new Built(
           generated.parts(),
           new Backend.Generated(
               generated.parts().length, generated.methods(), generated.largestMethod(), took));
     } catch (Generator.Declined declined) {
-      return with(null, new Backend.Interpreted(String.valueOf(declined.getMessage())));
+      return new Built(null, new Backend.Interpreted(String.valueOf(declined.getMessage())));
     }
+  }
+
+  // A tiered tape's code, generated once by the evaluation that reaches TIER
+  private synchronized Generator.Part @Nullable [] promote() {
+    if (parts == null) {
+      Built built = build(MAX_NODES);
+      backend = built.backend();
+      parts = built.parts(); // published after the backend that describes it
+    }
+    return parts;
   }
 
   /**
@@ -293,7 +339,9 @@ public final class Tape {
    * {@return this tape, evaluated by the interpreter's loops: the switch off {@link #compile()}}
    */
   public Tape interpret() {
-    return parts == null ? this : with(null, new Backend.Interpreted("asked for: interpret()"));
+    return parts == null && !tiered
+        ? this
+        : with(null, new Backend.Interpreted("asked for: interpret()"), false);
   }
 
   /** {@return what evaluates this tape: generated code, or the interpreter and why} */
@@ -301,7 +349,7 @@ public final class Tape {
     return backend;
   }
 
-  private Tape with(Generator.Part @Nullable [] code, Backend by) {
+  private Tape with(Generator.Part @Nullable [] code, Backend by, boolean tier) {
     return new Tape(
         this.code,
         unary,
@@ -315,7 +363,8 @@ public final class Tape {
         variableIndex,
         observed,
         code,
-        by);
+        by,
+        tier);
   }
 
   // ASM's classes are only loaded by the generator, and only when they are there
@@ -403,6 +452,9 @@ public final class Tape {
       }
     }
     Generator.Part[] generated = parts;
+    if (generated == null && tiered && ++evaluations == TIER) {
+      generated = promote();
+    }
     if (generated != null) {
       for (Generator.Part part : generated) {
         part.run(values, value, grad, gradients); // writes the variables' gradients in the graph

@@ -85,7 +85,7 @@ final class PerExample {
     }
     Tape tape = memo(memo, model, parameters, one, logits, values);
     if (tape == null) {
-      tape = Tape.trace(one, parameters.appendAll(inputs).appendAll(target), logits).compile();
+      tape = Tape.trace(one, parameters.appendAll(inputs).appendAll(target), logits).tiered();
       memo.set(new Memo(model.toString(), parameters.map(Expr.Leaf::id), tape));
     }
     Tape.Workspace workspace = tape.workspace();

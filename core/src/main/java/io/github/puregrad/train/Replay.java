@@ -30,11 +30,11 @@ record Replay(
 
   /**
    * {@return a new tape of {@code evaluation}'s loss, with its own workspace}, compiled to bytecode
-   * ({@link Tape#compile()}): a tape is traced to be replayed at every step
+   * once it has been replayed 1,000 times ({@link Tape#tiered()})
    */
   static Replay trace(
       Evaluation evaluation, Vector<Expr.Leaf> parameters, @Nullable Dataset traceable) {
-    Tape tape = Tape.trace(evaluation.loss(), parameters, evaluation.observed()).compile();
+    Tape tape = Tape.trace(evaluation.loss(), parameters, evaluation.observed()).tiered();
     return new Replay(tape, tape.workspace(), traceable, evaluation.metricsOf());
   }
 

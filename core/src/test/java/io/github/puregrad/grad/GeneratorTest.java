@@ -189,10 +189,29 @@ class GeneratorTest {
   @Nested
   class Switch {
     @Test
+    void shouldGenerateTheCodeAtTheThousandthEvaluationWithTheSameBits() {
+      Compiled df = Compiled.trace(PRODUCT_PLUS_SINE, Vector.of(1.0, 2.0));
+      double[] x = {0.5, -1.0};
+      double[] first = new double[2];
+      double[] gradient = new double[2];
+      double value = df.valueAndGrad(x, first);
+      assertThat(df.backend())
+          .isInstanceOfSatisfying(
+              Backend.Interpreted.class, i -> assertThat(i.reason()).startsWith("tiered"));
+
+      for (int call = 1; call < Tape.TIER; call++) {
+        assertThat(df.valueAndGrad(x, gradient)).isEqualTo(value);
+      }
+
+      assertThat(df.backend()).isInstanceOf(Backend.Generated.class);
+      assertThat(df.valueAndGrad(x, gradient)).isEqualTo(value);
+      assertThat(gradient).isEqualTo(first);
+    }
+
+    @Test
     void shouldRunTheInterpreterWhenAskedAndSaySo() {
       Compiled df = Compiled.trace(PRODUCT_PLUS_SINE, Vector.of(1.0, 2.0));
 
-      assertThat(df.backend()).isInstanceOf(Backend.Generated.class);
       assertThat(df.interpret().backend())
           .isInstanceOfSatisfying(
               Backend.Interpreted.class, i -> assertThat(i.reason()).contains("interpret()"));
@@ -264,7 +283,7 @@ class GeneratorTest {
                     double value = df.interpret().valueAndGrad(at, expected);
                     double[] gradient = new double[at.length];
                     boolean same = true;
-                    for (int round = 0; round < 200; round++) {
+                    for (int round = 0; round < Tape.TIER; round++) { // generated meanwhile
                       same &= df.valueAndGrad(at, gradient) == value;
                       same &= java.util.Arrays.equals(gradient, expected);
                     }

@@ -25,7 +25,9 @@ public final class Main {
     Compiled df =
         Autodiff.compile(v -> v.get(0).mul(v.get(1)).add(v.get(0).sin()), Vector.of(2.0, 3.0));
     double[] gradient = new double[2];
-    df.valueAndGrad(new double[] {2.0, 3.0}, gradient);
+    for (int call = 0; call < 1_000; call++) { // compiled at the 1,000th call, where ASM is there
+      df.valueAndGrad(new double[] {2.0, 3.0}, gradient);
+    }
     System.out.println("compiled d/dx " + gradient[0] + " on " + df.backend());
     if (gradient[0] != dx
         || !(df.backend() instanceof Backend.Interpreted i)
