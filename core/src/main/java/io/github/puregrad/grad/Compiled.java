@@ -145,6 +145,11 @@ public final class Compiled {
         throw new IllegalArgumentException("x[" + i + "] must be a finite number, got " + x[i]);
       }
     }
+    return run(x, gradient);
+  }
+
+  // On checked arguments, in the spare workspace (or a new one while another call holds it)
+  private double run(double[] x, double[] gradient) {
     Tape.Workspace workspace = spare.getAndSet(null);
     if (workspace == null) {
       workspace = tape.workspace();
@@ -176,7 +181,7 @@ public final class Compiled {
           "expected " + size() + " inputs, as traced, got " + values.length);
     }
     double[] gradient = new double[values.length];
-    double value = valueAndGrad(values, gradient); // in the spare workspace: no tape-sized arrays
+    double value = run(values, gradient); // in the spare workspace: no tape-sized arrays
     return Tuple.of(value, Vector.ofAll(gradient));
   }
 

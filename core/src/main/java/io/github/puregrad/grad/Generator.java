@@ -117,7 +117,7 @@ final class Generator {
   private @Nullable MethodVisitor mv;
   private @Nullable Map<Object, Integer> ops; // of the class written
 
-  private Generator(
+  Generator(
       UnaryOp[] unary,
       BinaryOp[] binary,
       int[] left,
@@ -161,31 +161,14 @@ final class Generator {
   }
 
   /**
-   * {@return the parts that compute the tape's values into v (those another method reads, the
-   * observed ones and the output) and the variables' gradients into gradient, run in order}
+   * {@return the code of this tape: the parts that compute its values into v (those another method
+   * reads, the observed ones and the output) and the variables' gradients into gradient, run in
+   * order}
    *
-   * @throws Declined if the tape is too large, or the JVM refuses the code
+   * @throws Declined if the JVM refuses the code
    */
-  static Code generate(
-      UnaryOp[] unary,
-      BinaryOp[] binary,
-      int[] left,
-      int[] right,
-      double[] traced,
-      int[] slots,
-      int[] observed,
-      int maxNodes)
-      throws Declined {
-    if (left.length > maxNodes) {
-      throw new Declined(
-          left.length
-              + " nodes: more than the "
-              + maxNodes
-              + " the generator writes (HotSpot would take minutes to compile that much code)");
-    }
-    Generator generator = new Generator(unary, binary, left, right, traced, slots, observed);
-    List<Part> parts = generator.parts();
-    return new Code(parts.toArray(new Part[0]), 2 * generator.chunks.size(), generator.largest);
+  Code generate() throws Declined {
+    return new Code(parts().toArray(new Part[0]), 2 * chunks.size(), largest);
   }
 
   /**

@@ -245,7 +245,7 @@ public final class Tape {
    * {@return this tape, evaluated by JVM bytecode generated for it}: straight-line code for its
    * forward and backward sweeps, defined as hidden classes (unloaded with the tape) that HotSpot
    * compiles like any method (decision 0085). The numbers are the interpreter's, to the last bit.
-   * Generation takes milliseconds (about 20 ms for 10,000 nodes) and HotSpot's compilation of the
+   * Generation takes milliseconds (about 10 ms for 10,000 nodes) and HotSpot's compilation of the
    * new code a few more calls: worth it for a tape evaluated many times. Where the generator
    * declines (ASM, {@code org.ow2.asm:asm}, is not on the class path, or the tape is larger than it
    * writes), the result is this tape interpreted, with the reason in {@link #backend()}.
@@ -295,9 +295,19 @@ public final class Tape {
       return new Built(
           null, new Backend.Interpreted("ASM (org.ow2.asm:asm) is not on the class path"));
     }
+    if (left.length > maxNodes) {
+      return new Built(
+          null,
+          new Backend.Interpreted(
+              left.length
+                  + " nodes: more than the "
+                  + maxNodes
+                  + " the generator writes (HotSpot would take minutes to compile that much"
+                  + " code)"));
+    }
     try {
       Generator.Code generated =
-          Generator.generate(unary, binary, left, right, traced, slots, observed, maxNodes);
+          new Generator(unary, binary, left, right, traced, slots, observed).generate();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       return new Built(
           generated.parts(),
